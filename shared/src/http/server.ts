@@ -1,0 +1,41 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on `port` (0 picks a free one) and returns how to reach and stop the server. */
+export async function startHttpServer(handler: RequestListener, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  const server = createServer(handler);
+  // Keep-alive longer than the gateway's agent so the gateway, not us, closes idle sockets.
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port: actualPort,
+    url: `http://${host}:${actualPort}`,
+    close: () => closeServer(server),
+  };
+}
+
+/** Stops accepting, lets in-flight requests finish for a moment, then cuts long-lived ones (SSE). */
+function closeServer(server: Server, graceMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,37 @@
+import { Partitioners, type Producer } from 'kafkajs';
+import type { TopicContract } from '../events/index.js';
+import { kafkaClient, type KafkaConnection } from './connection.js';
+
+export interface Publisher {
+  /** Sends the events in order and resolves once every in-sync replica has them. */
+  publish<E extends { event_id: string; event_type: string }>(topic: string, contract: TopicContract<E>, events: E[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+export async function createPublisher(connection: KafkaConnection): Promise<Publisher> {
+  const producer: Producer = kafkaClient(connection).producer({
+    // Idempotence stops a retried send from writing a second copy; one request in flight keeps order.
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  return {
+    async publish(topic, contract, events) {
+      if (events.length === 0) return;
+      // A producer bug must never put a malformed event on the topic: validate before sending.
+      const valid = events.map((event) => contract.schema.parse(event));
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: valid.map((event) => ({
+          key: contract.key(event),
+          value: JSON.stringify(event),
+          headers: { event_type: event.event_type, event_id: event.event_id },
+        })),
+      });
+    },
+    disconnect: () => producer.disconnect(),
+  };
+}

@@ -1,0 +1,1 @@
+export { createLogger, runWithRequestId, currentRequestId, type Logger } from './logger.js';

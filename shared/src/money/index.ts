@@ -1,0 +1,1 @@
+export { toCents, fromCents, formatCents } from './money.js';
