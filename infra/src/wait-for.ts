@@ -26,3 +26,15 @@ export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+/** A port nothing listens on right now, for a child service in a test. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
