@@ -12,25 +12,30 @@ export interface ServiceProcess {
 }
 
 export interface SpawnServiceOptions {
-  /** The workspace folder, e.g. "payment-service". */
+  /** The workspace folder, e.g. "payment-service"; the process runs there. */
   name: string;
   port: number;
   env: Record<string, string>;
-  /** File that receives the service's JSON log lines. */
+  /** File that receives the process's output (JSON log lines for services). */
   logFile: string;
+  /** What to run; defaults to the service's composition root under tsx. */
+  command?: string;
+  args?: string[];
+  /** Path that answers 200 once the process can serve; defaults to /ready. */
   readyPath?: string;
   readyTimeoutMs?: number;
 }
 
+const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+
 /**
- * Runs one service as its own process (`tsx src/main.ts` in its workspace), its logs going
- * to a file, and resolves once its readiness endpoint answers 200.
+ * Runs one part of the mesh as its own process, its output going to a file, and resolves
+ * once it answers 200 on its readiness path. stop() sends SIGTERM, then SIGKILL after 10 s.
  */
 export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProcess> {
   mkdirSync(path.dirname(o.logFile), { recursive: true });
   const logStream = createWriteStream(o.logFile, { flags: 'a' });
-  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, ['src/main.ts'], {
+  const child = spawn(o.command ?? bin('tsx'), o.args ?? ['src/main.ts'], {
     cwd: path.join(repoRoot, o.name),
     env: { ...process.env, ...o.env, PORT: String(o.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,18 +47,19 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
     exitCode = code ?? 1;
     resolve();
   }));
-  const url = `http://127.0.0.1:${o.port}`;
+  const url = `http://localhost:${o.port}`;
+  const readyUrl = `${url}${o.readyPath ?? '/ready'}`;
 
   try {
-    await waitFor(`${o.name} to be ready at ${url}${o.readyPath ?? '/ready'}`, async () => {
-      if (exitCode !== null) throw new Error('exited');
-      const res = await fetch(`${url}${o.readyPath ?? '/ready'}`);
+    await waitFor(`${o.name} to be ready at ${readyUrl}`, async () => {
+      if (exitCode !== null) return true;
+      const res = await fetch(readyUrl);
       return res.ok;
-    }, o.readyTimeoutMs ?? 60_000, 250);
+    }, o.readyTimeoutMs ?? 90_000, 250);
+    if (exitCode !== null) throw new Error(`exited with ${exitCode as number}`);
   } catch (err) {
     child.kill('SIGKILL');
-    const why = exitCode !== null ? `exited with ${exitCode}` : (err as Error).message;
-    throw new Error(`${o.name} did not become ready (${why}); see ${o.logFile}`, { cause: err });
+    throw new Error(`${o.name} did not become ready (${(err as Error).message}); see ${o.logFile}`, { cause: err });
   }
 
   return {
@@ -70,3 +76,5 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
     },
   };
 }
+
+export const binPath = bin;

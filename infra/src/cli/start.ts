@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { loadInfraConfig } from '../config.js';
+import { startMesh } from '../mesh.js';
+import { dataDir } from '../paths.js';
+
+/**
+ * `npm start`: the whole mesh in the foreground with a short progress log.
+ * Ctrl-C stops every process it started; a broker or database it found running stays up.
+ */
+const config = loadInfraConfig();
+const log = (line: string) => console.log(`[paymesh] ${line}`);
+const begun = Date.now();
+const logDir = path.join(dataDir, 'logs');
+
+let mesh;
+try {
+  mesh = await startMesh({
+    infraConfig: config,
+    withClient: true,
+    log,
+    logDir,
+    ports: {
+      gateway: config.GATEWAY_PORT,
+      auth: config.AUTH_PORT,
+      payment: config.PAYMENT_PORT,
+      analytics: config.ANALYTICS_PORT,
+      client: config.CLIENT_PORT,
+    },
+  });
+} catch (err) {
+  console.error(`[paymesh] could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const running = mesh;
+log(`everything is up in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+log(`open ${running.urls.client}   (API: ${running.urls.gateway}, stats: ${running.urls.gateway}/stats)`);
+log(`service logs: ${path.relative(process.cwd(), logDir) || logDir}/*.log   Ctrl-C to stop`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    running.stop().then(
+      () => {
+        log('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  });
+}
