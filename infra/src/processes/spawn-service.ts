@@ -56,7 +56,7 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
       const res = await fetch(readyUrl);
       return res.ok;
     }, o.readyTimeoutMs ?? 90_000, 250);
-    if (exitCode !== null) throw new Error(`exited with ${exitCode as number}`);
+    if (exitCode !== null) throw new Error(`exited with ${exitCode}`);
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${o.name} did not become ready (${(err as Error).message}); see ${o.logFile}`, { cause: err });
