@@ -1,64 +1,95 @@
+import type { KeyObject } from 'node:crypto';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
-import { JwksClient } from 'jwks-rsa';
-import { unauthorized } from '../errors/index.js';
+import { serviceUnavailable, unauthorized } from '../errors/index.js';
 import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE, TOKEN_ISSUER, type VerifiedUser } from './claims.js';
+import { createJwksKeySource, KeysUnavailableError } from './jwks-key-source.js';
 
 export interface TokenVerifier {
   verify(token: string): Promise<VerifiedUser>;
 }
 
 export interface TokenVerifierOptions {
-  jwksUrl: string;
+  /** Where the auth service publishes its public keys. */
+  jwksUrl?: string;
+  /** Looks a public key up directly instead of through a JWKS: the auth service verifies its own tokens so. */
+  publicKey?: (kid: string) => KeyObject | undefined | Promise<KeyObject | undefined>;
   issuer?: string;
   audience?: string;
   /** How many JWKS refetches an unknown `kid` may trigger a minute, so forged kids cannot flood auth. */
   refetchesPerMinute?: number;
+  /** Seconds of clock difference tolerated between the auth service and us on `exp`, `nbf` and `iat`. */
+  clockToleranceSeconds?: number;
+}
+
+// Real tokens are well under 1 kB; parsing megabytes of base64 for an attacker is wasted CPU.
+const MAX_TOKEN_LENGTH = 4096;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const invalid = (message = 'The token is invalid') => unauthorized(message, 'INVALID_TOKEN');
+
+function decodeHeader(token: string): jwt.JwtHeader | undefined {
+  try {
+    return jwt.decode(token, { complete: true })?.header;
+  } catch {
+    return undefined;
+  }
+}
+
+function keyLookup(options: TokenVerifierOptions) {
+  if (options.publicKey) return options.publicKey;
+  if (!options.jwksUrl) throw new Error('createTokenVerifier needs a jwksUrl or a publicKey lookup');
+  const jwks = createJwksKeySource({
+    jwksUrl: options.jwksUrl,
+    refetchesPerMinute: options.refetchesPerMinute ?? 10,
+    maxAgeMs: 10 * 60_000,
+    timeoutMs: 3000,
+  });
+  return (kid: string) => jwks.get(kid);
 }
 
 /**
- * Verifies tokens locally against the auth service's published keys: keys are cached and
- * refetched only when a token names a key we have not seen, so there is no network call
- * per request.
+ * Verifies tokens locally against the auth service's published keys. Only RS256 is accepted
+ * (pinned here, never read from the token), `iss`, `aud`, `exp` and the subject must be
+ * present and right; every failure is a 401 with `WWW-Authenticate: Bearer`.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const jwks = new JwksClient({
-    jwksUri: options.jwksUrl,
-    cache: true,
-    cacheMaxEntries: 10,
-    cacheMaxAge: 10 * 60_000,
-    rateLimit: true,
-    jwksRequestsPerMinute: options.refetchesPerMinute ?? 10,
-    timeout: 3000,
-  });
+  const lookup = keyLookup(options);
+  const algorithms = [...TOKEN_ALGORITHMS];
 
   return {
     async verify(token) {
-      const decoded = jwt.decode(token, { complete: true });
-      const kid = decoded?.header.kid;
-      if (!decoded || typeof kid !== 'string') throw unauthorized('The token is malformed', 'INVALID_TOKEN');
-      if (!(TOKEN_ALGORITHMS as readonly string[]).includes(decoded.header.alg)) {
-        throw unauthorized('The token is signed with an algorithm we do not accept', 'INVALID_TOKEN');
-      }
-      let publicKey: string;
+      if (token.length > MAX_TOKEN_LENGTH) throw invalid('The token is too long');
+      const header = decodeHeader(token);
+      if (!header) throw invalid('The token is malformed');
+      // Checked before any key lookup, so `alg: none` or HS256 tokens never reach the network.
+      if (!(algorithms as string[]).includes(header.alg)) throw invalid('The token is signed with an algorithm we do not accept');
+      if (typeof header.kid !== 'string') throw invalid('The token does not name its key');
+
+      let key: KeyObject | undefined;
       try {
-        publicKey = (await jwks.getSigningKey(kid)).getPublicKey();
-      } catch {
-        throw unauthorized('The token was signed with an unknown key', 'INVALID_TOKEN');
+        key = await lookup(header.kid);
+      } catch (err) {
+        if (err instanceof KeysUnavailableError) throw serviceUnavailable('AUTH_KEYS_UNAVAILABLE', 'Tokens cannot be checked right now', err);
+        throw err;
       }
+      if (!key) throw invalid('The token was signed with an unknown key');
+
       let payload: JwtPayload;
       try {
-        payload = jwt.verify(token, publicKey, {
-          algorithms: [...TOKEN_ALGORITHMS],
+        payload = jwt.verify(token, key, {
+          algorithms,
           issuer: options.issuer ?? TOKEN_ISSUER,
           audience: options.audience ?? TOKEN_AUDIENCE,
+          clockTolerance: options.clockToleranceSeconds ?? 5,
         }) as JwtPayload;
       } catch (err) {
-        const expired = (err as Error).name === 'TokenExpiredError';
-        throw unauthorized(expired ? 'The token has expired' : 'The token is invalid', expired ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
+        if ((err as Error).name === 'TokenExpiredError') throw unauthorized('The token has expired', 'TOKEN_EXPIRED');
+        throw invalid();
       }
-      if (typeof payload.sub !== 'string' || typeof payload.username !== 'string') {
-        throw unauthorized('The token lacks a subject', 'INVALID_TOKEN');
-      }
+      // jsonwebtoken accepts a token without `exp`; a token that never expires is not one we issue.
+      if (typeof payload.exp !== 'number') throw invalid('The token has no expiry');
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw invalid('The token lacks a valid subject');
+      if (typeof payload.username !== 'string') throw invalid('The token lacks a username');
       return { userId: payload.sub, username: payload.username };
     },
   };

@@ -1,0 +1,21 @@
+import { createLogger } from '@paymesh/shared/logger';
+import { loadAuthConfig } from '../config.js';
+import { createDatabase, migrateDatabase } from '../db/database.js';
+import { createKeysRepository } from '../keys/keys.repository.js';
+import { generateSigningKey } from '../keys/signing-key.js';
+
+/**
+ * `npm run rotate-key -w @paymesh/auth-service`: adds a new signing key now. Running instances
+ * publish it at their next key refresh and sign with it two refreshes later; tokens signed
+ * with the old key stay valid until they expire.
+ */
+const config = loadAuthConfig();
+const logger = createLogger('rotate-key', config.LOG_LEVEL);
+const { pool, db } = createDatabase(config.AUTH_DATABASE_URL);
+try {
+  await migrateDatabase(pool);
+  const added = await createKeysRepository(db).addKeyIf(() => true, generateSigningKey);
+  logger.info({ kid: added?.kid }, 'added a new signing key');
+} finally {
+  await pool.end();
+}

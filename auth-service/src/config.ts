@@ -1,0 +1,26 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { loadConfig, logLevel, port, postgresUrl } from '@paymesh/shared/config';
+
+const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const schema = z.object({
+  PORT: port(8081),
+  LOG_LEVEL: logLevel(),
+  AUTH_DATABASE_URL: postgresUrl('postgres://auth:auth@localhost:5432/auth'),
+  // 10 costs roughly 50-100 ms of CPU per hash in bcryptjs: slow for an attacker, bearable for a login.
+  AUTH_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  // 0 hashes on the event loop: only for measuring what the pool buys.
+  AUTH_HASH_WORKERS: z.coerce.number().int().min(0).max(64).default(Math.max(1, availableParallelism())),
+  // Beyond this many waiting hashes, a login gets 503 rather than queueing without bound.
+  AUTH_HASH_QUEUE_MAX: z.coerce.number().int().positive().default(512),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  AUTH_KEY_MAX_AGE_HOURS: positiveNumber(30 * 24),
+  AUTH_KEY_REFRESH_SECONDS: positiveNumber(30),
+});
+
+export type AuthConfig = z.infer<typeof schema>;
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  return loadConfig(schema, env);
+}

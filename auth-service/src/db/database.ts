@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import * as schema from './schema.js';
+
+export type Database = NodePgDatabase<typeof schema>;
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+// Any constant unique to this service; two instances starting together take turns migrating.
+const MIGRATION_LOCK_ID = 80_810_001;
+
+export function createDatabase(url: string): { pool: pg.Pool; db: Database } {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return { pool, db: drizzle(pool, { schema }) };
+}
+
+/** Applies pending migrations under an advisory lock, so concurrent starts never race. */
+export async function migrateDatabase(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,53 @@
+import bcrypt from 'bcryptjs';
+import { Piscina } from 'piscina';
+import { AppError } from '@paymesh/shared/errors';
+import type { BcryptTask } from './bcrypt.worker.js';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+  /** True when a hash was made with another cost than today's, so it should be redone. */
+  needsRehash(hash: string): boolean;
+  close(): Promise<void>;
+}
+
+export interface PasswordHasherOptions {
+  cost: number;
+  /** Pool threads; 0 runs bcrypt on the event loop (only to measure what the pool buys). */
+  workers: number;
+  maxQueue: number;
+}
+
+const busy = () =>
+  new AppError('AUTH_BUSY', 'Too many logins at once, try again in a moment', 503, { headers: { 'Retry-After': '1' } });
+
+/**
+ * bcrypt is deliberately slow CPU work; run on the event loop, a burst of logins would stall
+ * every other request of the process. The pool keeps that work on its own threads.
+ */
+export function createPasswordHasher(options: PasswordHasherOptions): PasswordHasher {
+  const pool =
+    options.workers > 0
+      ? new Piscina<BcryptTask, string | boolean>({
+          filename: new URL('./bcrypt.worker.ts', import.meta.url).href,
+          minThreads: options.workers,
+          maxThreads: options.workers,
+          maxQueue: options.maxQueue,
+        })
+      : undefined;
+
+  async function run(task: BcryptTask): Promise<string | boolean> {
+    if (!pool) return task.op === 'hash' ? bcrypt.hash(task.password, task.cost) : bcrypt.compare(task.password, task.hash);
+    if (pool.queueSize >= options.maxQueue) throw busy();
+    return pool.run(task);
+  }
+
+  return {
+    hash: async (password) => (await run({ op: 'hash', password, cost: options.cost })) as string,
+    verify: async (password, hash) => (await run({ op: 'verify', password, hash })) as boolean,
+    needsRehash: (hash) => bcrypt.getRounds(hash) !== options.cost,
+    close: async () => {
+      await pool?.close();
+    },
+  };
+}

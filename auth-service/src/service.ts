@@ -1,0 +1,57 @@
+import { createTokenVerifier } from '@paymesh/shared/auth';
+import { startHttpServer } from '@paymesh/shared/http';
+import type { Logger } from '@paymesh/shared/logger';
+import { buildApp } from './app.js';
+import type { AuthConfig } from './config.js';
+import { createDatabase, migrateDatabase } from './db/database.js';
+import { createKeyring } from './keys/keyring.js';
+import { createKeysRepository } from './keys/keys.repository.js';
+import { createPasswordHasher } from './passwords/password-hasher.js';
+import { createTokenIssuer } from './tokens/token-issuer.js';
+import { createUsersRepository } from './users/users.repository.js';
+import { createUsersService } from './users/users.service.js';
+
+export interface AuthService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: AuthConfig, logger: Logger): Promise<AuthService> {
+  const { pool, db } = createDatabase(config.AUTH_DATABASE_URL);
+  const hasher = createPasswordHasher({ cost: config.AUTH_BCRYPT_COST, workers: config.AUTH_HASH_WORKERS, maxQueue: config.AUTH_HASH_QUEUE_MAX });
+  const keyring = createKeyring({
+    repository: createKeysRepository(db),
+    logger,
+    keyMaxAgeMs: config.AUTH_KEY_MAX_AGE_HOURS * 3_600_000,
+    tokenTtlMs: config.AUTH_TOKEN_TTL_SECONDS * 1000,
+    refreshMs: config.AUTH_KEY_REFRESH_SECONDS * 1000,
+  });
+  try {
+    await migrateDatabase(pool);
+    await keyring.start();
+    const users = await createUsersService({
+      users: createUsersRepository(db),
+      hasher,
+      tokens: createTokenIssuer({ keyring, ttlSeconds: config.AUTH_TOKEN_TTL_SECONDS }),
+      logger,
+    });
+    // The service checks its own tokens with the same verifier as everyone else, minus the network.
+    const verifier = createTokenVerifier({ publicKey: (kid) => keyring.publicKey(kid) });
+    const app = buildApp({ logger, users, keyring, verifier, readiness: { database: () => pool.query('select 1') } });
+    const server = await startHttpServer(app, config.PORT);
+    return {
+      url: server.url,
+      port: server.port,
+      async stop() {
+        await server.close();
+        keyring.stop();
+        await Promise.all([hasher.close(), pool.end()]);
+      },
+    };
+  } catch (err) {
+    keyring.stop();
+    await Promise.all([hasher.close(), pool.end()]);
+    throw err;
+  }
+}
