@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { loadConfig, logLevel, port, positiveInt, url } from '@paymesh/shared/config';
+
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** Express's `trust proxy`: off by default, because the gateway is the edge and X-Forwarded-For from a client is a lie. */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value): boolean | number | string => {
+    if (value === 'false') return false;
+    if (value === 'true') return true;
+    return /^\d+$/.test(value) ? Number(value) : value;
+  });
+
+const schema = z
+  .object({
+    PORT: port(8080),
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: logLevel(),
+    AUTH_SERVICE_URL: url('http://localhost:8081'),
+    PAYMENT_SERVICE_URL: url('http://localhost:8082'),
+    ANALYTICS_SERVICE_URL: url('http://localhost:8083'),
+    // Unset: derived from AUTH_SERVICE_URL, so pointing the gateway at another auth needs one variable.
+    AUTH_JWKS_URL: z.url().optional(),
+    CORS_ORIGINS: commaList('http://localhost:3000'),
+    TRUST_PROXY: trustProxy,
+    BODY_LIMIT_BYTES: positiveInt(64 * 1024),
+    // Rate limits: requests per window; 0 turns a limit off.
+    RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    RATE_LIMIT_LOGIN_PER_IP: count(10),
+    RATE_LIMIT_LOGIN_PER_USERNAME: count(10),
+    RATE_LIMIT_PER_IP: count(600),
+    RATE_LIMIT_PER_USER: count(300),
+    // Time an upstream has to start answering; streams (SSE) are not cut once they have started.
+    AUTH_TIMEOUT_MS: positiveInt(10_000),
+    PAYMENT_TIMEOUT_MS: positiveInt(10_000),
+    ANALYTICS_TIMEOUT_MS: positiveInt(5_000),
+    HEALTH_TIMEOUT_MS: positiveInt(2_000),
+    // Circuit breaker per upstream: opens when more than ERROR_PERCENT of at least VOLUME calls
+    // in WINDOW fail, answers 503 at once while open, and lets one call through after RESET.
+    BREAKER_VOLUME: positiveInt(5),
+    BREAKER_ERROR_PERCENT: z.coerce.number().min(0).max(100).default(50),
+    BREAKER_WINDOW_MS: positiveInt(10_000),
+    BREAKER_RESET_MS: positiveInt(10_000),
+  })
+  .transform((env) => ({
+    ...env,
+    AUTH_JWKS_URL: env.AUTH_JWKS_URL ?? new URL('/.well-known/jwks.json', env.AUTH_SERVICE_URL).href,
+  }));
+
+export type GatewayConfig = z.infer<typeof schema>;
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadConfig(schema, env);
+}

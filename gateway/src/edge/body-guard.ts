@@ -1,0 +1,42 @@
+import express, { type RequestHandler } from 'express';
+import { AppError } from '@paymesh/shared/errors';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+const unsupportedType = () =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)', 415);
+const tooLarge = (limit: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, 413, { details: { limit_bytes: limit } });
+
+/** Every paymesh API takes JSON; other bodies are refused before they cost an upstream anything. */
+export function requireJsonBody(): RequestHandler {
+  return (req, _res, next) => {
+    if (hasBody(req.headers) && !JSON_TYPE.test(req.headers['content-type'] ?? '')) throw unsupportedType();
+    next();
+  };
+}
+
+/**
+ * Enforces the body limit while leaving bodies unparsed, so they stream straight through.
+ * A declared length is checked without reading a byte; a chunked body has no declared
+ * length, so it is read here, under the limit.
+ */
+export function limitBody(limit: number): RequestHandler {
+  const readUnderLimit = parseJsonBody(limit);
+  return (req, res, next) => {
+    const declared = req.headers['content-length'];
+    if (declared === undefined) return req.headers['transfer-encoding'] ? readUnderLimit(req, res, next) : next();
+    if (Number(declared) > limit) throw tooLarge(limit);
+    next();
+  };
+}
+
+/** Parses a JSON body at the edge, for the few routes that must read it (the login limiter). */
+export function parseJsonBody(limit: number): RequestHandler {
+  return express.json({ limit, type: () => true });
+}
+
+function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}

@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
+
+/** Security headers on every answer, including the upstreams' (helmet sets them before proxying). */
+export function securityHeaders(): RequestHandler {
+  return helmet();
+}
+
+/**
+ * Browsers may call the gateway only from the listed origins. Tokens travel in the
+ * Authorization header, never in cookies, so credentials stay off.
+ */
+export function corsAllowList(origins: string[]): RequestHandler {
+  return cors({
+    origin: origins,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+    maxAge: 600,
+  });
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import type { Upstream } from '../proxy/upstream.js';
+
+interface ServiceHealth {
+  status: 'up' | 'down';
+  latency_ms: number;
+  circuit: string;
+  error?: string;
+}
+
+async function probe(upstream: Upstream, timeoutMs: number): Promise<ServiceHealth> {
+  const started = performance.now();
+  const latency = () => Math.round((performance.now() - started) * 10) / 10;
+  try {
+    const res = await fetch(new URL('/ready', upstream.url), { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    const status = res.ok ? 'up' : 'down';
+    return { status, latency_ms: latency(), circuit: upstream.circuit(), ...(res.ok ? {} : { error: `ready answered ${res.status}` }) };
+  } catch (err) {
+    const error = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
+    return { status: 'down', latency_ms: latency(), circuit: upstream.circuit(), error };
+  }
+}
+
+/**
+ * `GET /health`: the mesh as the gateway sees it, each upstream's readiness asked directly
+ * (not through its breaker, so a probe neither trips nor is blocked by it); 200 only when all
+ * are ready. `GET /ready`: the gateway itself can serve, whatever its upstreams are doing.
+ */
+export function healthRoutes(upstreams: Upstream[], timeoutMs: number): Router {
+  const router = Router();
+  router.get('/health', async (_req, res) => {
+    const results = await Promise.all(upstreams.map((upstream) => probe(upstream, timeoutMs)));
+    const services = Object.fromEntries(upstreams.map((upstream, i) => [upstream.name, results[i]]));
+    const healthy = results.every((result) => result.status === 'up');
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', service: 'gateway', services });
+  });
+  router.get('/ready', (_req, res) => {
+    res.json({ status: 'ready', service: 'gateway', uptime_s: Math.round(process.uptime()) });
+  });
+  return router;
+}

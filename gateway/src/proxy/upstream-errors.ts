@@ -1,0 +1,47 @@
+import type { Response } from 'express';
+import { currentRequestId } from '@paymesh/shared/logger';
+
+/**
+ * Why one forwarded call did not end in a clean answer. `counts` says whether it is the
+ * upstream's fault (and so feeds its circuit breaker); `answered` says the client already
+ * has a response on its way (the upstream's own 5xx, or nobody left to answer).
+ */
+export class UpstreamError extends Error {
+  override name = 'UpstreamError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly counts: boolean,
+    readonly answered: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export const upstreamTimedOut = (upstream: string, ms: number) =>
+  new UpstreamError(504, 'UPSTREAM_TIMEOUT', `The ${upstream} service did not answer within ${ms} ms`, true, false);
+
+export const upstreamUnreachable = (upstream: string) =>
+  new UpstreamError(502, 'UPSTREAM_UNREACHABLE', `The ${upstream} service could not be reached`, true, false);
+
+/** The upstream answered 5xx itself: the client gets that answer, the breaker hears of it. */
+export const upstreamFailed = (upstream: string, status: number) =>
+  new UpstreamError(status, 'UPSTREAM_FAILED', `The ${upstream} service answered ${status}`, true, true);
+
+/** The client went away: not the upstream's fault, and there is no one to answer. */
+export const clientGone = () => new UpstreamError(499, 'CLIENT_CLOSED', 'The client closed the request', false, true);
+
+/**
+ * Writes the gateway's own error body. Upstream failures are operational, not our bugs,
+ * so they skip the shared error handler's error log (one request log line is enough, even
+ * while a breaker turns away every request).
+ */
+export function sendUpstreamError(res: Response, status: number, code: string, message: string, headers?: Record<string, string>) {
+  if (res.headersSent) {
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
+  if (headers) res.set(headers);
+  res.status(status).json({ error: message, code, request_id: currentRequestId() });
+}

@@ -1,0 +1,39 @@
+import { createTokenVerifier } from '@paymesh/shared/auth';
+import { startHttpServer } from '@paymesh/shared/http';
+import type { Logger } from '@paymesh/shared/logger';
+import { buildApp } from './app.js';
+import type { GatewayConfig } from './config.js';
+import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Wires the upstreams, the token verifier and the app, and listens. */
+export async function startService(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const breaker: BreakerSettings = {
+    volumeThreshold: config.BREAKER_VOLUME,
+    errorThresholdPercentage: config.BREAKER_ERROR_PERCENT,
+    rollingCountTimeout: config.BREAKER_WINDOW_MS,
+    resetTimeout: config.BREAKER_RESET_MS,
+  };
+  const upstreams = {
+    auth: createUpstream({ name: 'auth', url: config.AUTH_SERVICE_URL, breaker, logger }),
+    payment: createUpstream({ name: 'payment', url: config.PAYMENT_SERVICE_URL, breaker, logger }),
+    analytics: createUpstream({ name: 'analytics', url: config.ANALYTICS_SERVICE_URL, breaker, logger }),
+  };
+  const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
+  const app = buildApp({ config, logger, verifier, upstreams });
+  const server = await startHttpServer(app, config.PORT, config.HOST);
+
+  return {
+    url: server.url,
+    port: server.port,
+    async stop() {
+      await server.close();
+      for (const upstream of Object.values(upstreams)) upstream.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { createLogger } from '@paymesh/shared/logger';
+import { loadGatewayConfig } from '../../src/config.js';
+import { startService, type RunningGateway } from '../../src/service.js';
+
+/** Nothing listens here: a safe default for upstreams a test does not use. */
+export const NOWHERE = 'http://127.0.0.1:9';
+
+/** The gateway in-process on a free port, configured through the same variables as in production. */
+export function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
+  const config = loadGatewayConfig({
+    AUTH_SERVICE_URL: NOWHERE,
+    PAYMENT_SERVICE_URL: NOWHERE,
+    ANALYTICS_SERVICE_URL: NOWHERE,
+    ...env,
+    PORT: '0',
+  });
+  return startService(config, createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'silent'));
+}
