@@ -1,0 +1,24 @@
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Logger } from '@paymesh/shared/logger';
+import * as schema from './schema.js';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A drizzle transaction: what every write inside a use case runs on. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the pool or an open transaction: repositories work on both. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function openDatabase(options: { url: string; poolMax: number; logger: Logger }): Database {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection failed'));
+  const db = drizzle(pool, { schema });
+  return { pool, db, close: () => pool.end() };
+}

@@ -1,0 +1,78 @@
+import { AppError, unprocessable } from '@paymesh/shared/errors';
+import { currentRequestId } from '@paymesh/shared/logger';
+import type { Db, Tx } from '../db/database.js';
+import { claimKey, completeKey, findKey, releaseKey, type KeyRef } from './idempotency.repository.js';
+
+export interface HttpOutcome {
+  status: number;
+  body: unknown;
+}
+
+export interface IdempotentOutcome extends HttpOutcome {
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+export interface IdempotentRequest {
+  userId: string;
+  key: string | undefined;
+  fingerprint: string;
+}
+
+export interface Idempotency {
+  /** Runs `work` in one database transaction, at most once per (user, key). */
+  run(request: IdempotentRequest, work: (tx: Tx) => Promise<HttpOutcome>): Promise<IdempotentOutcome>;
+}
+
+// A request still "in flight" after this long died without answering; its key may be taken over.
+const LEASE_SECONDS = 60;
+
+function errorBody(err: AppError) {
+  return { error: err.message, code: err.code, request_id: currentRequestId(), ...err.details };
+}
+
+export function createIdempotency({ db, ttlHours }: { db: Db; ttlHours: number }): Idempotency {
+  async function answerFromEarlier(ref: KeyRef, fingerprint: string): Promise<IdempotentOutcome | undefined> {
+    const earlier = await findKey(db, ref);
+    if (!earlier) return undefined; // released meanwhile: claim again
+    if (earlier.fingerprint !== fingerprint) {
+      throw unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request');
+    }
+    if (earlier.responseStatus === null) {
+      throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed', 409, {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+    return { status: earlier.responseStatus, body: earlier.responseBody, replayed: true };
+  }
+
+  async function runClaimed(ref: KeyRef, work: (tx: Tx) => Promise<HttpOutcome>): Promise<IdempotentOutcome> {
+    try {
+      // The answer is stored in the same transaction as the work: both happen, or neither.
+      return await db.transaction(async (tx) => {
+        const outcome = await work(tx);
+        await completeKey(tx, ref, outcome.status, outcome.body);
+        return { ...outcome, replayed: false };
+      });
+    } catch (err) {
+      // A refusal (cap exceeded) is the answer to this request, so it is replayed too;
+      // a failure on our side frees the key for a retry.
+      if (err instanceof AppError && err.status < 500) await completeKey(db, ref, err.status, errorBody(err));
+      else await releaseKey(db, ref).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  return {
+    async run({ userId, key, fingerprint }, work) {
+      if (key === undefined) return { ...(await db.transaction(work)), replayed: false };
+      const ref = { userId, key };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (await claimKey(db, ref, fingerprint, ttlHours, LEASE_SECONDS)) return runClaimed(ref, work);
+        const earlier = await answerFromEarlier(ref, fingerprint);
+        if (earlier) return earlier;
+      }
+      throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed', 409);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { transactionsTopic, type TransactionEvent } from '@paymesh/shared/events';
+import type { Executor, Tx } from '../db/database.js';
+import { outbox } from '../db/schema.js';
+
+/** The channel a commit that wrote outbox rows notifies; the payload is the topic. */
+export const OUTBOX_CHANNEL = 'payment_outbox';
+
+export interface OutboxRow {
+  id: number;
+  payload: TransactionEvent;
+}
+
+/**
+ * Writes events in the caller's transaction, next to the change they describe, and queues a
+ * notification that PostgreSQL delivers only if that transaction commits. Events are checked
+ * against the contract here, so a malformed one fails the request instead of blocking the relay.
+ */
+export async function appendToOutbox(tx: Tx, topic: string, events: TransactionEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event) => {
+    const valid = transactionsTopic.schema.parse(event);
+    return { topic, key: transactionsTopic.key(valid), payload: valid };
+  });
+  await tx.insert(outbox).values(rows);
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${topic})`);
+}
+
+/**
+ * Takes the relay lock of `topic` for this transaction, or returns false when another instance
+ * holds it. One relay per topic at a time is what keeps two instances from publishing the same
+ * row, and publishing in id order keeps each user's events in order (a user's writes are
+ * serialised by their totals row, so their ids follow commit order).
+ */
+export async function tryLockRelay(tx: Tx, topic: string): Promise<boolean> {
+  const result = await tx.execute<{ locked: boolean }>(
+    sql`select pg_try_advisory_xact_lock(hashtextextended(${`paymesh.outbox:${topic}`}, 0)) as locked`,
+  );
+  return result.rows[0]?.locked === true;
+}
+
+export async function unsentBatch(tx: Tx, topic: string, limit: number): Promise<OutboxRow[]> {
+  const rows = await tx
+    .select({ id: outbox.id, payload: outbox.payload })
+    .from(outbox)
+    .where(and(eq(outbox.topic, topic), isNull(outbox.sentAt)))
+    .orderBy(asc(outbox.id))
+    .limit(limit);
+  return rows as OutboxRow[];
+}
+
+export async function markSent(tx: Tx, ids: number[]): Promise<void> {
+  await tx.update(outbox).set({ sentAt: sql`now()` }).where(inArray(outbox.id, ids));
+}
+
+export async function purgeSent(db: Executor, olderThanHours: number): Promise<number> {
+  const cutoff = sql`now() - make_interval(hours => ${olderThanHours})`;
+  const deleted = await db.delete(outbox).where(lt(outbox.sentAt, cutoff)).returning({ id: outbox.id });
+  return deleted.length;
+}

@@ -1,0 +1,63 @@
+import { createTokenVerifier } from '@paymesh/shared/auth';
+import { startHttpServer } from '@paymesh/shared/http';
+import { pingKafka } from '@paymesh/shared/kafka';
+import type { Logger } from '@paymesh/shared/logger';
+import { buildApp } from './app.js';
+import type { PaymentConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateDatabase } from './db/migrate.js';
+import { startSweeper } from './housekeeping/sweeper.js';
+import { createIdempotency } from './idempotency/idempotency.service.js';
+import { startOutboxRelay } from './outbox/outbox.relay.js';
+import { createTransactionsService } from './transactions/transactions.service.js';
+
+export interface RunningService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Wires the clients, the app and the relay, and listens. Kafka may be away at start: the relay waits for it. */
+export async function startService(config: PaymentConfig, logger: Logger): Promise<RunningService> {
+  const database = openDatabase({ url: config.PAYMENT_DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
+  await migrateDatabase(database.pool);
+  const { db } = database;
+  const kafka = { brokers: config.KAFKA_BROKERS, clientId: 'payment-service', logger };
+
+  const app = buildApp({
+    logger,
+    verifier: createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL }),
+    transactions: createTransactionsService({ db, topic: config.TRANSACTIONS_TOPIC, maxUserTotalCents: config.MAX_USER_TOTAL }),
+    idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS }),
+    readiness: {
+      database: () => database.pool.query('select 1'),
+      kafka: () => pingKafka(kafka),
+    },
+  });
+  const relay = startOutboxRelay({
+    db,
+    databaseUrl: config.PAYMENT_DATABASE_URL,
+    kafka,
+    topic: config.TRANSACTIONS_TOPIC,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    logger,
+  });
+  const sweeper = startSweeper({
+    db,
+    idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
+    outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
+    logger,
+  });
+  const server = await startHttpServer(app, config.PORT);
+
+  return {
+    url: server.url,
+    port: server.port,
+    async stop() {
+      await server.close();
+      sweeper.stop();
+      await relay.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { unprocessable } from '@paymesh/shared/errors';
+import { currentRequestId } from '@paymesh/shared/logger';
+import { fromCents } from '@paymesh/shared/money';
+import type { Db, Tx } from '../db/database.js';
+import { appendToOutbox } from '../outbox/outbox.repository.js';
+import { fitsUnderCap } from './transactions.cap.js';
+import { encodeCursor, type PageCursor } from './transactions.cursor.js';
+import { transactionCreated, transactionsPaid } from './transactions.events.js';
+import type { NewTransaction } from './transactions.input.js';
+import type { PageRequest } from './transactions.page.js';
+import { addToUserTotal, findPage, insertTransaction, lockUserTotal, markAllPaid } from './transactions.repository.js';
+import { toTransactionView, type TransactionView } from './transactions.view.js';
+
+export interface TransactionsServiceDeps {
+  db: Db;
+  topic: string;
+  maxUserTotalCents: number;
+}
+
+export interface PayAllResult {
+  message: string;
+  transactions_paid: number;
+  amount_paid: number;
+}
+
+export interface TransactionPage {
+  items: TransactionView[];
+  next?: string;
+}
+
+export function createTransactionsService({ db, topic, maxUserTotalCents }: TransactionsServiceDeps) {
+  return {
+    /** Inside the caller's transaction: the cap check, the row and its event commit together or not at all. */
+    async createTransaction(tx: Tx, userId: string, input: NewTransaction): Promise<TransactionView> {
+      // The lock is taken before the total is read, so two requests cannot both pass the cap.
+      const totalCents = await lockUserTotal(tx, userId);
+      if (!fitsUnderCap(totalCents, input.amountCents, maxUserTotalCents)) {
+        throw unprocessable('CAP_EXCEEDED', `This transaction would take your total above ${fromCents(maxUserTotalCents)}`, {
+          current_total: fromCents(totalCents),
+          max_allowed: fromCents(maxUserTotalCents),
+        });
+      }
+      const row = await insertTransaction(tx, { userId, ...input });
+      await addToUserTotal(tx, userId, input.amountCents);
+      await appendToOutbox(tx, topic, [transactionCreated(row, currentRequestId())]);
+      return toTransactionView(row);
+    },
+
+    async listTransactions(userId: string, page: PageRequest): Promise<TransactionPage> {
+      const rows = await findPage(db, userId, page);
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      if (rows.length <= page.limit || !last) return { items: items.map(toTransactionView) };
+      const cursor: PageCursor = { createdAt: last.createdAt, id: last.id };
+      return { items: items.map(toTransactionView), next: encodeCursor(cursor) };
+    },
+
+    async payAll(tx: Tx, userId: string): Promise<PayAllResult> {
+      // Same per-user lock as creation, so the user's events enter the outbox in commit order.
+      await lockUserTotal(tx, userId);
+      const paid = await markAllPaid(tx, userId);
+      await appendToOutbox(tx, topic, transactionsPaid(userId, paid, currentRequestId()));
+      const amountPaid = fromCents(paid.reduce((sum, row) => sum + row.amountCents, 0));
+      return {
+        message: paid.length === 0 ? 'No unpaid transactions' : `Paid ${paid.length} transaction(s)`,
+        transactions_paid: paid.length,
+        amount_paid: amountPaid,
+      };
+    },
+  };
+}
+
+export type TransactionsService = ReturnType<typeof createTransactionsService>;
