@@ -9,6 +9,8 @@ export interface HttpAppOptions {
   service: string;
   logger: Logger;
   readiness?: ReadinessChecks;
+  /** Checks that make `/health` answer 503 when the process is alive but no longer working. */
+  liveness?: ReadinessChecks;
   /** Largest JSON body accepted; bigger ones get 413. */
   jsonLimit?: string;
 }
@@ -26,7 +28,7 @@ export function createHttpApp(options: HttpAppOptions, mount: (app: Express) => 
   app.use(requestId());
   app.use(requestLog(options.logger));
   app.use(express.json({ limit: options.jsonLimit ?? '64kb' }));
-  app.use(healthRoutes(options.service, options.readiness));
+  app.use(healthRoutes(options.service, options.readiness, options.liveness));
   mount(app);
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));

@@ -27,10 +27,23 @@ async function runCheck(check: () => Promise<unknown>) {
  * `GET /health`: the process is alive and serving. `GET /ready`: every dependency answers,
  * so a load balancer or the gateway can route to this instance.
  */
-export function healthRoutes(service: string, checks: ReadinessChecks = {}): Router {
+export function healthRoutes(service: string, checks: ReadinessChecks = {}, liveness: ReadinessChecks = {}): Router {
   const router = Router();
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service, uptime_s: Math.round(process.uptime()) });
+  router.get('/health', async (_req, res) => {
+    const names = Object.keys(liveness);
+    if (names.length === 0) {
+      res.json({ status: 'ok', service, uptime_s: Math.round(process.uptime()) });
+      return;
+    }
+    // A process can be up yet useless (a wedged consumer): liveness checks make that visible.
+    const results = await Promise.all(names.map((name) => runCheck(liveness[name]!)));
+    const ok = results.every((r) => r.status === 'up');
+    res.status(ok ? 200 : 503).json({
+      status: ok ? 'ok' : 'unhealthy',
+      service,
+      uptime_s: Math.round(process.uptime()),
+      checks: Object.fromEntries(names.map((name, i) => [name, results[i]])),
+    });
   });
   router.get('/ready', async (_req, res) => {
     const names = Object.keys(checks);

@@ -3,6 +3,8 @@ import { kafkaClient, type KafkaConnection } from './connection.js';
 export interface TopicSpec {
   name: string;
   partitions: number;
+  /** Topic-level settings such as `retention.ms`, applied only when the topic is created. */
+  configs?: Record<string, string>;
 }
 
 /** Creates the topics that are missing; existing ones are left as they are. */
@@ -15,7 +17,12 @@ export async function ensureTopics(connection: KafkaConnection, topics: TopicSpe
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: 1 })),
+        topics: missing.map((t) => ({
+          topic: t.name,
+          numPartitions: t.partitions,
+          replicationFactor: 1,
+          configEntries: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
+        })),
       });
     }
   } finally {
@@ -41,6 +48,25 @@ export async function topicEndOffsets(connection: KafkaConnection, topic: string
   try {
     const offsets = await admin.fetchTopicOffsets(topic);
     return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface PartitionRange {
+  /** The earliest offset still in the log: above 0 once retention has deleted the start. */
+  low: number;
+  /** The offset the next message will get: "caught up" means having read up to here. */
+  high: number;
+}
+
+/** The first and next offset of every partition of `topic`. */
+export async function topicOffsetRanges(connection: KafkaConnection, topic: string): Promise<Map<number, PartitionRange>> {
+  const admin = kafkaClient(connection).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return new Map(offsets.map((o) => [o.partition, { low: Number(o.low), high: Number(o.high) }]));
   } finally {
     await admin.disconnect();
   }

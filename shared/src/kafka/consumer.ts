@@ -31,7 +31,8 @@ export class RetriableError extends Error {
   readonly retriable = true;
 }
 
-function decode<E>(contract: TopicContract<E>, value: Buffer | null): { event: E } | { reason: string } {
+/** Why a message was refused, or the event it carries. Shared by the per-message and batch consumers. */
+export function decode<E>(contract: TopicContract<E>, value: Buffer | null): { event: E } | { reason: string } {
   if (!value) return { reason: 'empty message' };
   let json: unknown;
   try {
@@ -40,10 +41,16 @@ function decode<E>(contract: TopicContract<E>, value: Buffer | null): { event: E
     return { reason: 'invalid JSON' };
   }
   const result = contract.schema.safeParse(json);
-  if (!result.success) {
-    return { reason: `schema violation: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (result.success) return { event: result.data };
+  const [first] = result.error.issues;
+  // A discriminated union reports an unknown type as a bad discriminator: say so plainly, an
+  // operator reading the dead-letter topic looks for "unknown event_type" first.
+  if (first?.code === 'invalid_union' && 'discriminator' in first) {
+    const field = String(first.discriminator);
+    const value = (json as Record<string, unknown>)[field];
+    return { reason: `unknown ${field}: ${JSON.stringify(value) ?? 'missing'}` };
   }
-  return { event: result.data };
+  return { reason: `schema violation: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
 }
 
 /**

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { brokerList, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
+import { transactionsTopic } from '@paymesh/shared/events';
+
+const serviceSchema = z.object({
+  PORT: port(8083),
+  LOG_LEVEL: logLevel(),
+  KAFKA_BROKERS: brokerList('localhost:9092'),
+  TRANSACTIONS_TOPIC: z.string().min(1).default(transactionsTopic.name),
+  DLQ_TOPIC: z.string().min(1).default(transactionsTopic.deadLetter),
+  AUTH_JWKS_URL: url('http://localhost:8081/.well-known/jwks.json'),
+  /** Every instance joins its own group `<prefix>-<uuid>`, so each one reads every partition. */
+  ANALYTICS_GROUP_PREFIX: z.string().min(1).default('analytics'),
+  /** How many recent event ids per partition are remembered to drop redelivered copies. */
+  DEDUPE_WINDOW: positiveInt(50_000),
+  /** With lag above zero and no progress for this long, the consumer counts as wedged. */
+  STALL_TIMEOUT_MS: positiveInt(30_000),
+  /** How often the end offsets are re-read, for lag while idle and for wedge detection. */
+  LAG_REFRESH_MS: positiveInt(5_000),
+  /** The SSE stream sends at most one update per this interval. */
+  STREAM_INTERVAL_MS: positiveInt(250),
+});
+
+export type AnalyticsConfig = z.infer<typeof serviceSchema>;
+
+export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): AnalyticsConfig {
+  return loadConfig(serviceSchema, env);
+}
+
+const reconcileSchema = z.object({
+  LOG_LEVEL: logLevel(),
+  ANALYTICS_SERVICE_URL: url('http://localhost:8083'),
+  PAYMENT_DATABASE_URL: postgresUrl('postgres://payment:payment@localhost:5432/payment'),
+  /** How long to wait for analytics to catch up with the database before calling a difference real. */
+  RECONCILE_SETTLE_MS: positiveInt(10_000),
+});
+
+export type ReconcileConfig = z.infer<typeof reconcileSchema>;
+
+export function loadReconcileConfig(env: NodeJS.ProcessEnv = process.env): ReconcileConfig {
+  return loadConfig(reconcileSchema, env);
+}

@@ -1,0 +1,82 @@
+import type { Logger } from '@paymesh/shared/logger';
+import { transactionsTopic } from '@paymesh/shared/events';
+import { replayTopic, topicOffsetRanges, type KafkaConnection, type ReplayingConsumer } from '@paymesh/shared/kafka';
+import type { StatsFold } from '../stats/stats.fold.js';
+import type { ConsumerProgress } from './consumer.progress.js';
+
+export interface TransactionsConsumerDeps {
+  connection: KafkaConnection;
+  topic: string;
+  deadLetterTopic: string;
+  groupPrefix: string;
+  lagRefreshMs: number;
+  fold: StatsFold;
+  progress: ConsumerProgress;
+  logger: Logger;
+}
+
+export interface TransactionsConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Feeds the topic into the fold from offset 0 on every start: Kafka is the log of record and
+ * this instance's memory is a cache of it. The end offsets are read before the first fetch, so
+ * readiness means "has seen everything that existed when it started".
+ */
+export function startTransactionsConsumer(deps: TransactionsConsumerDeps): TransactionsConsumer {
+  const { connection, topic, fold, progress, logger } = deps;
+  let replay: ReplayingConsumer | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function refreshEnds() {
+    try {
+      progress.endsSeen(await topicOffsetRanges(connection, topic));
+    } catch (err) {
+      logger.warn({ err }, 'could not read end offsets');
+    }
+    if (!stopped) timer = setTimeout(() => void refreshEnds(), deps.lagRefreshMs);
+  }
+
+  async function begin(): Promise<void> {
+    try {
+      const ranges = await topicOffsetRanges(connection, topic);
+      progress.startedFrom(ranges);
+      if ([...ranges.values()].some((r) => r.low > 0)) {
+        logger.warn({ topic }, 'the topic no longer starts at offset 0: retention deleted events, totals undercount');
+      }
+    } catch (err) {
+      progress.statusChanged('crashed', err as Error);
+      logger.error({ err }, 'could not read the topic end offsets; retrying');
+      if (!stopped) timer = setTimeout(() => void begin(), deps.lagRefreshMs);
+      return;
+    }
+    if (stopped) return;
+    replay = replayTopic(connection, {
+      topic,
+      contract: transactionsTopic,
+      groupPrefix: deps.groupPrefix,
+      deadLetterTopic: deps.deadLetterTopic,
+      position: fold.position,
+      onEvent: (event, meta) => fold.foldEvent(event, meta.partition, meta.offset),
+      onRejected: (_reason, meta) => fold.recordRejection(meta.partition, meta.offset),
+      onBatchEnd: progress.batchDone,
+      onStatus: (status, error) => {
+        progress.statusChanged(status, error);
+        logger.info({ status, err: error }, 'consumer status');
+      },
+    });
+    timer = setTimeout(() => void refreshEnds(), deps.lagRefreshMs);
+  }
+
+  void begin();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await replay?.stop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { createTokenVerifier } from '@paymesh/shared/auth';
+import { startHttpServer } from '@paymesh/shared/http';
+import { ensureTopics, type KafkaConnection } from '@paymesh/shared/kafka';
+import type { Logger } from '@paymesh/shared/logger';
+import { buildApp } from './app.js';
+import type { AnalyticsConfig } from './config.js';
+import { createConsumerProgress } from './consumer/consumer.progress.js';
+import { startTransactionsConsumer } from './consumer/transactions.consumer.js';
+import { createStatsFold } from './stats/stats.fold.js';
+import { createStatsSnapshot } from './stats/stats.snapshot.js';
+import { createStatsStream } from './stats/stats.stream.js';
+
+export interface RunningAnalytics {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Wires the fold, the consumer and the HTTP API, and listens at once: `/ready` says 503
+ * until the replay of the topic has caught up, so the port is not a promise of numbers.
+ */
+export async function startService(config: AnalyticsConfig, logger: Logger): Promise<RunningAnalytics> {
+  const connection: KafkaConnection = { brokers: config.KAFKA_BROKERS, clientId: 'analytics-service', logger };
+  await ensureTopics(connection, [{ name: config.DLQ_TOPIC, partitions: 1 }]).catch((err: unknown) => {
+    logger.warn({ err }, 'could not ensure the dead-letter topic; the consumer will retry');
+  });
+  const fold = createStatsFold({ dedupeWindow: config.DEDUPE_WINDOW });
+  const progress = createConsumerProgress({
+    position: fold.position,
+    stallTimeoutMs: config.STALL_TIMEOUT_MS,
+    brokerSilenceMs: Math.max(3 * config.LAG_REFRESH_MS, 15_000),
+  });
+  const consumer = startTransactionsConsumer({
+    connection,
+    topic: config.TRANSACTIONS_TOPIC,
+    deadLetterTopic: config.DLQ_TOPIC,
+    groupPrefix: config.ANALYTICS_GROUP_PREFIX,
+    lagRefreshMs: config.LAG_REFRESH_MS,
+    fold,
+    progress,
+    logger,
+  });
+  const snapshot = createStatsSnapshot(fold, progress);
+  const stream = createStatsStream(snapshot, config.STREAM_INTERVAL_MS);
+  const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
+  const app = buildApp({ logger, fold, progress, snapshot, stream, verifier });
+  const server = await startHttpServer(app, config.PORT);
+
+  return {
+    url: server.url,
+    port: server.port,
+    async stop() {
+      stream.close();
+      await server.close();
+      await consumer.stop();
+    },
+  };
+}
+
