@@ -1,0 +1,37 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { createTransaction, listTransactions, payAll } from './transactions.api';
+
+export const transactionKeys = { list: ['transactions', 'list'] as const };
+/** Own stats live in the dashboard feature's cache; a write here makes them stale. */
+const ownStatsKey = ['stats', 'me'] as const;
+
+export function useTransactionList() {
+  return useInfiniteQuery({
+    queryKey: transactionKeys.list,
+    queryFn: ({ pageParam, signal }) => listTransactions(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+function useRefreshAfterWrite() {
+  const queryClient = useQueryClient();
+  return () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: transactionKeys.list }),
+    queryClient.invalidateQueries({ queryKey: ownStatsKey }),
+  ]);
+}
+
+export function useCreateTransaction() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: { amount: number; description: string }; idempotencyKey: string }) =>
+      createTransaction(input, idempotencyKey),
+    onSuccess: refresh,
+  });
+}
+
+export function usePayAll() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({ mutationFn: (idempotencyKey: string) => payAll(idempotencyKey), onSuccess: refresh });
+}
