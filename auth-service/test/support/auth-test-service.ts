@@ -1,0 +1,22 @@
+import { createLogger } from '@paymesh/shared/logger';
+import { loadAuthConfig, type AuthConfig } from '../../src/config.js';
+import { startService, type AuthService } from '../../src/service.js';
+
+export type AuthEnv = Partial<Record<keyof AuthConfig, string>>;
+
+/**
+ * The auth-service in this process on port 0. Test defaults: cheap bcrypt, two hash threads,
+ * and a fast key refresh so rotation tests wait well under a second or two.
+ */
+export async function startAuth(env: AuthEnv = {}): Promise<AuthService & { jwksUrl: string }> {
+  const config = loadAuthConfig({
+    ...process.env,
+    PORT: '0',
+    AUTH_BCRYPT_COST: '4',
+    AUTH_HASH_WORKERS: '2',
+    AUTH_KEY_REFRESH_SECONDS: '0.25',
+    ...env,
+  });
+  const service = await startService(config, createLogger('auth-service-test', 'silent'));
+  return { ...service, jwksUrl: `${service.url}/.well-known/jwks.json` };
+}
