@@ -1,0 +1,8 @@
+import { stopSharedAuthService } from './auth.js';
+
+/** Mocha root hooks: whatever the run shared is stopped once, after the last test. */
+export const mochaHooks = {
+  async afterAll(this: unknown) {
+    await stopSharedAuthService();
+  },
+};

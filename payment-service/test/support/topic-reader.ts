@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { waitFor } from './wait-for.js';
+
+export interface RecordRead {
+  key: string | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  event: any;
+  partition: number;
+  /** The record's CreateTime, stamped by the producer when the relay sent it. */
+  timestamp: number;
+  receivedAt: number;
+}
+
+export interface TopicReader {
+  records: RecordRead[];
+  waitForCount(count: number, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads a test topic from the beginning with a raw kafkajs consumer: unlike the service-side
+ * `consume`, it exposes each record's key, partition and timestamp, which the tests assert on.
+ */
+export async function readTopic(topic: string): Promise<TopicReader> {
+  const kafka = new Kafka({ clientId: 'payment-test-reader', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `payment-test-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const records: RecordRead[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      records.push({
+        key: message.key?.toString('utf8'),
+        event: JSON.parse(message.value!.toString('utf8')),
+        partition,
+        timestamp: Number(message.timestamp),
+        receivedAt: Date.now(),
+      });
+    },
+  });
+  return {
+    records,
+    waitForCount: (count, timeoutMs = 15_000) => waitFor(`${count} records on ${topic} (have ${records.length})`, () => records.length >= count, timeoutMs),
+    stop: () => consumer.disconnect(),
+  };
+}
