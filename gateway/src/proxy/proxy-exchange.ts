@@ -43,7 +43,11 @@ export function createProxyExchange(upstream: string, target: string): ProxyExch
       if (!exchange) return void proxyReq.destroy();
       exchange.proxyReq = proxyReq;
       // A body the edge parsed (to read a username) must still reach the upstream intact.
-      if (req.body !== undefined) fixRequestBody(proxyReq, req);
+      if (req.body !== undefined) {
+        // It is re-sent with a Content-Length; keeping a chunked encoding too would make the request invalid.
+        proxyReq.removeHeader('transfer-encoding');
+        fixRequestBody(proxyReq, req);
+      }
     });
     proxy.on('proxyRes', (proxyRes, req, res) => {
       // A client leaving an endless stream must release the upstream's stream, and an
