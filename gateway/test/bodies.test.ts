@@ -21,7 +21,7 @@ function chunked(text: string): RequestInit {
       controller.close();
     },
   });
-  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit;
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' };
 }
 
 describe('request bodies at the edge', () => {
