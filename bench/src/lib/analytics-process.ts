@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { dataDir } from '../../../infra/src/paths.js';
+import { spawnService } from '../../../infra/src/processes/spawn-service.js';
+import { freePort } from '../../../infra/src/wait-for.js';
+import type { Infra } from '../../../infra/src/infra.js';
+import { residentMemory, type TreeMemory } from './process-memory.js';
+
+export interface StatsSample {
+  at: number;
+  eventsProcessed: number;
+}
+
+export interface AnalyticsRun {
+  url: string;
+  /** Seconds from spawning the process to /ready answering 200. */
+  readySeconds: number;
+  /** /stats polled every 100 ms while it started: events_processed over time. */
+  samples: StatsSample[];
+  memory(): TreeMemory;
+  stats(): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+const now = () => performance.now() / 1000;
+
+/**
+ * A lone analytics-service on `topic`, as its own process, watched from the first moment: the
+ * poller sees events_processed grow during the fold, which gives the fold rate without the
+ * start-up, and spawnService returns once /ready is 200, which gives the restart time.
+ */
+export async function startAnalytics(infra: Infra, topic: string): Promise<AnalyticsRun> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const samples: StatsSample[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      try {
+        const res = await fetch(`${url}/stats`);
+        if (res.ok) samples.push({ at: now(), eventsProcessed: Number(((await res.json()) as { events_processed: number }).events_processed) });
+        else await res.body?.cancel();
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const begun = now();
+  const service = await spawnService({
+    name: 'analytics-service',
+    port,
+    env: {
+      KAFKA_BROKERS: infra.brokers.join(','),
+      PAYMENT_DATABASE_URL: infra.databaseUrls.payment,
+      TRANSACTIONS_TOPIC: topic,
+      LOG_LEVEL: 'warn',
+    },
+    logFile: path.join(dataDir, 'bench', 'logs', `analytics-${port}.log`),
+    readyTimeoutMs: 600_000,
+  }).catch(async (err: unknown) => {
+    polling = false;
+    await poller;
+    throw err;
+  });
+  const readySeconds = now() - begun;
+  polling = false;
+  await poller;
+  return {
+    url,
+    readySeconds,
+    samples,
+    memory: () => residentMemory(service.child.pid!),
+    stats: async () => (await (await fetch(`${url}/stats`)).json()) as Record<string, unknown>,
+    stop: () => service.stop(),
+  };
+}
+
+/**
+ * Events folded per second between the first sample that saw an event and the first that saw
+ * them all: the fold's own rate, with process start-up and group join left out.
+ */
+export function foldRate(samples: StatsSample[], total: number): number | undefined {
+  const first = samples.findIndex((s) => s.eventsProcessed > 0);
+  const last = samples.findIndex((s) => s.eventsProcessed >= total);
+  if (first < 0 || last <= first) return undefined;
+  const start = samples[Math.max(0, first - 1)]!;
+  const end = samples[last]!;
+  return (end.eventsProcessed - start.eventsProcessed) / (end.at - start.at);
+}

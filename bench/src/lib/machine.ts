@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { kafkaLibDir } from '../../../infra/src/kafka/jars.js';
+import { repoRoot } from '../../../infra/src/paths.js';
+
+export interface Machine {
+  cpus: string;
+  memory: string;
+  os: string;
+  node: string;
+  java: string;
+  kafka: string;
+  postgres: string;
+  autocannon: string;
+}
+
+function javaVersion(): string {
+  // `java -version` writes to stderr.
+  const { stderr } = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return stderr?.split('\n').find((line) => line.includes('version'))?.trim() ?? 'unknown';
+}
+
+function kafkaVersion(): string {
+  const jar = readdirSync(kafkaLibDir).find((f) => /^kafka-clients-.*\.jar$/.test(f));
+  return jar ? jar.replace(/^kafka-clients-|\.jar$/g, '') : 'unknown';
+}
+
+async function postgresVersion(superuserUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('show server_version');
+    return rows[0]?.server_version ?? 'unknown';
+  } finally {
+    await client.end();
+  }
+}
+
+/** What the figures were measured on: they mean little without it. */
+export async function describeMachine(superuserUrl: string): Promise<Machine> {
+  const cpus = os.cpus();
+  const autocannon = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'autocannon', 'package.json'), 'utf8')) as { version: string };
+  return {
+    cpus: `${os.availableParallelism()} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    java: javaVersion(),
+    kafka: kafkaVersion(),
+    postgres: await postgresVersion(superuserUrl),
+    autocannon: autocannon.version,
+  };
+}

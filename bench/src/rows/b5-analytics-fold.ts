@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../../infra/src/paths.js';
+import { foldRate, startAnalytics } from '../lib/analytics-process.js';
+import { consumerPerf } from '../lib/consumer-perf.js';
+import { interleaved } from '../lib/interleave.js';
+import { prefilledTopic } from '../lib/prefilled.js';
+import type { BenchRow } from '../lib/row.js';
+import { fmt, median, medianWithRounds } from '../lib/stats.js';
+
+export const b5AnalyticsFold: BenchRow = {
+  id: 'B5',
+  title: 'analytics fold rate on a pre-filled topic / kafka-consumer-perf-test on the same topic',
+  target: '≥ 0.2',
+  needs: [],
+  method:
+    'A fresh 6-partition topic is filled with 1,000,000 valid transaction.created events (10,000 users) by the broker\'s ' +
+    'ConsoleProducer fed from this process. Each round then reads it all twice, in alternating order: ' +
+    'ConsumerPerformance from the same jars with a fresh group (its fetch.nMsg.sec, group join excluded), and a fresh ' +
+    'analytics-service process on that topic, whose /stats is polled every 100 ms: the fold rate is the events counted ' +
+    'between the first poll that saw an event and the first that saw them all, divided by the time between (start-up excluded).',
+  async run(ctx) {
+    const infra = await ctx.infra();
+    const filled = await prefilledTopic(ctx);
+    const rounds = ctx.quick ? 1 : 3;
+    const withAnalytics = existsSync(path.join(repoRoot, 'analytics-service', 'src', 'main.ts'));
+    const notes = [`pre-fill: ${filled.events.toLocaleString('en-US')} events (${fmt(filled.megabytes)} MB) in ${fmt(filled.seconds)} s through ConsoleProducer, acks=1`];
+
+    const perf = async (round: number) => {
+      const result = await consumerPerf(infra.brokers, filled.topic, filled.events, `bench-cpt-${Date.now()}-${round}`);
+      ctx.log(`B5 consumer-perf: ${Math.round(result.fetchMsgPerSec)} msg/s fetching, ${Math.round(result.msgPerSec)} msg/s overall`);
+      return result.fetchMsgPerSec;
+    };
+    const fold = async () => {
+      if (!withAnalytics) return Number.NaN;
+      const analytics = await startAnalytics(infra, filled.topic);
+      try {
+        const rate = foldRate(analytics.samples, filled.events) ?? filled.events / analytics.readySeconds;
+        ctx.log(`B5 analytics: ${Math.round(rate)} events/s folding, ready after ${analytics.readySeconds.toFixed(1)} s`);
+        return rate;
+      } finally {
+        await analytics.stop();
+      }
+    };
+
+    const { a: perfRates, b: foldRates } = await interleaved(rounds, perf, fold);
+    const figures = [`kafka-consumer-perf-test: ${medianWithRounds(perfRates, 'msg/s')}`];
+    if (!withAnalytics) {
+      notes.push('analytics-service is not there yet: only the consumer-perf side was measured');
+      return { figures, checks: [], notes };
+    }
+    figures.unshift(`analytics fold: ${medianWithRounds(foldRates, 'events/s')}`);
+    return { figures, checks: [{ label: 'fold / consumer-perf', value: median(foldRates) / median(perfRates), unit: '', op: '>=', limit: 0.2 }], notes };
+  },
+};
