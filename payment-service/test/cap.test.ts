@@ -55,7 +55,7 @@ describe('the per-user cap', () => {
     expect(other).to.deep.equal([]);
     expect(accepted).to.equal(10);
     expect(refused).to.equal(40);
-    const list = (await paymentApi(first.url, user.token).listTransactions()).body as Array<{ amount: number }>;
+    const list = (await paymentApi(first.url, user.token).listTransactions()).body;
     expect(list).to.have.length(10);
     expect(list.reduce((cents, t) => cents + Math.round(t.amount * 100), 0)).to.equal(100_000);
   });
@@ -70,7 +70,7 @@ describe('the per-user cap', () => {
     expect(other).to.deep.equal([]);
     expect(accepted).to.equal(10);
     expect(refused).to.equal(40);
-    const list = (await paymentApi(second.url, user.token).listTransactions()).body as Array<{ amount: number }>;
+    const list = (await paymentApi(second.url, user.token).listTransactions()).body;
     expect(list.reduce((cents, t) => cents + Math.round(t.amount * 100), 0)).to.equal(100_000);
   });
 

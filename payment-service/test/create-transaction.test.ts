@@ -114,7 +114,7 @@ describe('POST /transactions', () => {
 
       expect(res.status).to.equal(400);
       expect(res.body.code).to.equal('INVALID_AMOUNT');
-      expect(res.body.fields.map((f: { field: string }) => f.field)).to.deep.equal(['amount', 'description']);
+      expect(res.body.fields!.map((f) => f.field)).to.deep.equal(['amount', 'description']);
     });
 
     it('a description of exactly 255 characters is accepted', async () => {

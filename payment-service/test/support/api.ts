@@ -1,8 +1,32 @@
-export interface ApiResponse {
+export interface TransactionJson {
+  id: string;
+  user_id: string;
+  amount: number;
+  description: string;
+  is_paid: boolean;
+  created_at: string;
+}
+
+export interface PayAllJson {
+  message: string;
+  transactions_paid: number;
+  amount_paid: number;
+}
+
+/** Every 4xx body: the fields beyond error, code and request_id depend on the code. */
+export interface ErrorJson {
+  error: string;
+  code: string;
+  request_id: string;
+  fields?: Array<{ field: string; code: string; message: string }>;
+  current_total?: number;
+  max_allowed?: number;
+}
+
+/** What a call answered; the body is typed as the success shape and the error shape at once, for terse asserts. */
+export interface ApiResponse<T = unknown> {
   status: number;
-  // Tests assert on the JSON freely; the service's types are what is under test.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
+  body: T & ErrorJson;
   headers: Headers;
 }
 
@@ -14,7 +38,7 @@ interface CallOptions {
 
 /** A small client for the payment API as one user (or nobody, without a token). */
 export function paymentApi(baseUrl: string, token?: string) {
-  async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+  async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -25,17 +49,17 @@ export function paymentApi(baseUrl: string, token?: string) {
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T & ErrorJson, headers: res.headers };
   }
-  const keyed = (idempotencyKey?: string) => (idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
+  const keyed = (idempotencyKey?: string): Record<string, string> => (idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
 
   return {
     createTransaction: (body: unknown, idempotencyKey?: string) =>
-      call('POST', '/transactions', { body, headers: keyed(idempotencyKey) }),
-    createRaw: (rawBody: string, headers: Record<string, string> = {}) => call('POST', '/transactions', { rawBody, headers }),
-    listTransactions: (query = '') => call('GET', `/transactions/list${query}`),
-    payAll: (idempotencyKey?: string, body?: unknown) => call('POST', '/transactions/pay', { body, headers: keyed(idempotencyKey) }),
-    get: (path: string) => call('GET', path),
+      call<TransactionJson>('POST', '/transactions', { body, headers: keyed(idempotencyKey) }),
+    createRaw: (rawBody: string, headers: Record<string, string> = {}) => call<TransactionJson>('POST', '/transactions', { rawBody, headers }),
+    listTransactions: (query = '') => call<TransactionJson[]>('GET', `/transactions/list${query}`),
+    payAll: (idempotencyKey?: string, body?: unknown) => call<PayAllJson>('POST', '/transactions/pay', { body, headers: keyed(idempotencyKey) }),
+    get: (path: string, headers: Record<string, string> = {}) => call<unknown>('GET', path, { headers }),
   };
 }
 

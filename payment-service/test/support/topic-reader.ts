@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import type { TransactionEvent } from '@paymesh/shared/events';
 import { waitFor } from './wait-for.js';
 
 export interface RecordRead {
   key: string | undefined;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  event: any;
+  event: TransactionEvent;
   partition: number;
   /** The record's CreateTime, stamped by the producer when the relay sent it. */
   timestamp: number;
@@ -29,14 +29,16 @@ export async function readTopic(topic: string): Promise<TopicReader> {
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
-    eachMessage: async ({ partition, message }) => {
+    eachMessage: ({ partition, message }) => {
       records.push({
         key: message.key?.toString('utf8'),
-        event: JSON.parse(message.value!.toString('utf8')),
+        // Parsed, not validated: the tests check the shape against the shared contract themselves.
+        event: JSON.parse(message.value!.toString('utf8')) as TransactionEvent,
         partition,
         timestamp: Number(message.timestamp),
         receivedAt: Date.now(),
       });
+      return Promise.resolve();
     },
   });
   return {
