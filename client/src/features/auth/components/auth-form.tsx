@@ -27,7 +27,7 @@ export function AuthForm({ mode, onSuccess, notice }: AuthFormProps) {
   const [pending, setPending] = useState(false);
   const now = useNow();
   const passwordHint = mode === 'signup' ? 'At least 8 characters.' : undefined;
-  const waitSeconds = failure.retryAt ? Math.max(0, Math.ceil((failure.retryAt - now) / 1000)) : 0;
+  const waitSeconds = failure.retryAt ? Math.max(0, Math.ceil((failure.retryAt - Math.max(now, Date.now())) / 1000)) : 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

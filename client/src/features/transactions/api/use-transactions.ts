@@ -27,11 +27,12 @@ export function useCreateTransaction() {
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: { amount: number; description: string }; idempotencyKey: string }) =>
       createTransaction(input, idempotencyKey),
-    onSuccess: refresh,
+    // Not awaited: the person hears back at once; the list and totals follow a moment later.
+    onSuccess: () => void refresh(),
   });
 }
 
 export function usePayAll() {
   const refresh = useRefreshAfterWrite();
-  return useMutation({ mutationFn: (idempotencyKey: string) => payAll(idempotencyKey), onSuccess: refresh });
+  return useMutation({ mutationFn: (idempotencyKey: string) => payAll(idempotencyKey), onSuccess: () => void refresh() });
 }
