@@ -5,7 +5,7 @@ import { startService, type AuthService } from '../../src/service.js';
 export type AuthEnv = Partial<Record<keyof AuthConfig, string>>;
 
 /**
- * The auth-service in this process on port 0. Test defaults: cheap bcrypt, two hash threads,
+ * The auth-service in this process on port 0. Test defaults: cheap bcrypt, one hash thread (each costs ~150 ms to start),
  * and a fast key refresh so rotation tests wait well under a second or two.
  */
 export async function startAuth(env: AuthEnv = {}): Promise<AuthService & { jwksUrl: string }> {
@@ -13,7 +13,7 @@ export async function startAuth(env: AuthEnv = {}): Promise<AuthService & { jwks
     ...process.env,
     PORT: '0',
     AUTH_BCRYPT_COST: '4',
-    AUTH_HASH_WORKERS: '2',
+    AUTH_HASH_WORKERS: '1',
     AUTH_KEY_REFRESH_SECONDS: '0.25',
     ...env,
   });

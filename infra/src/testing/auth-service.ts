@@ -19,7 +19,7 @@ export interface RegisteredUser {
 
 /**
  * The real auth-service as a child process on a free port, for other services' tests that
- * need real users and real tokens. bcrypt runs at cost 4 here: tests need speed, not strength.
+ * need real users and real tokens. bcrypt runs at cost 4 on one thread here: tests need speed, not strength.
  */
 export async function startAuthService(env: Record<string, string> = {}): Promise<RunningAuthService> {
   const databaseUrl = process.env.AUTH_DATABASE_URL;
@@ -28,7 +28,7 @@ export async function startAuthService(env: Record<string, string> = {}): Promis
   const service = await spawnService({
     name: 'auth-service',
     port,
-    env: { AUTH_DATABASE_URL: databaseUrl, AUTH_BCRYPT_COST: '4', LOG_LEVEL: 'info', ...env },
+    env: { AUTH_DATABASE_URL: databaseUrl, AUTH_BCRYPT_COST: '4', AUTH_HASH_WORKERS: '1', LOG_LEVEL: 'info', ...env },
     logFile: path.join(dataDir, 'logs', `test-auth-service-${port}.log`),
   });
   return { url: service.url, jwksUrl: `${service.url}/.well-known/jwks.json`, stop: () => service.stop() };
