@@ -19,6 +19,8 @@ export interface FakeUpstream {
   url: string;
   seen: SeenRequest[];
   handle(handler: UpstreamHandler): void;
+  /** How /ready answers from now on: a status, or never. */
+  ready(answer: number | 'never'): void;
   stop(): Promise<void>;
   restart(): Promise<void>;
 }
@@ -30,13 +32,17 @@ export const echo: UpstreamHandler = (req, res, body) => {
 
 export async function startFakeUpstream(handler: UpstreamHandler = echo): Promise<FakeUpstream> {
   let current = handler;
+  let readiness: number | 'never' = 200;
   const seen: SeenRequest[] = [];
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      if (req.url === '/ready') return void res.end('{"status":"ready"}');
+      if (req.url === '/ready') {
+        if (readiness !== 'never') res.writeHead(readiness, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       current(req, res, body);
     });
@@ -49,6 +55,9 @@ export async function startFakeUpstream(handler: UpstreamHandler = echo): Promis
     seen,
     handle(next) {
       current = next;
+    },
+    ready(answer) {
+      readiness = answer;
     },
     async stop() {
       server.closeAllConnections();
