@@ -10,6 +10,8 @@ import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@paymesh/shared/auth';
  */
 export interface TestIssuer {
   jwksUrl: string;
+  /** How many times the JWKS was fetched: verifiers must cache it, not ask per request. */
+  jwksFetches(): number;
   /** A token like auth-service's, with any claim overridden (`exp` in seconds since the epoch). */
   sign(overrides?: Record<string, unknown>): string;
   stop(): Promise<void>;
@@ -19,12 +21,17 @@ export async function startTestIssuer(): Promise<TestIssuer> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = `test-${randomUUID()}`;
   const jwks = JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] });
-  const server = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(jwks));
+  let fetches = 0;
+  const server = createServer((_req, res) => {
+    fetches++;
+    res.setHeader('content-type', 'application/json').end(jwks);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
   return {
     jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    jwksFetches: () => fetches,
     sign(overrides = {}) {
       const now = Math.floor(Date.now() / 1000);
       const claims = { sub: randomUUID(), username: 'test_user', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, iat: now, exp: now + 600, ...overrides };
