@@ -12,6 +12,8 @@ export interface LoadOptions {
   body?: string;
   /** Rewrites each request before it is sent, e.g. to rotate users' tokens. */
   setupRequest?: (request: autocannon.Request) => autocannon.Request;
+  /** Called on every response as it arrives (B4 timestamps each 201). */
+  onResponse?: (statusCode: number) => void;
 }
 
 export interface LoadResult {
@@ -51,6 +53,7 @@ export async function fire(o: LoadOptions): Promise<LoadResult> {
     );
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    o.onResponse?.(statusCode);
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     if (statusCode >= 200 && statusCode < 300) {
       ok += 1;

@@ -1,0 +1,68 @@
+import { PAYMENT_POOL_SIZE } from '../lib/bench-mesh.js';
+import { createDirectWriter, driveDirect } from '../lib/direct-create.js';
+import { interleaved } from '../lib/interleave.js';
+import { describeLoad, fire } from '../lib/load.js';
+import type { BenchRow } from '../lib/row.js';
+import { median, medianWithRounds } from '../lib/stats.js';
+import { registerUsers } from '../lib/users.js';
+
+const CONNECTIONS = 2 * PAYMENT_POOL_SIZE;
+
+export const b3Payments: BenchRow = {
+  id: 'B3',
+  title: 'POST /payment/transactions through the gateway / the same SQL from a pg pool of the same size',
+  target: '≥ 0.5',
+  needs: ['gateway', 'auth-service', 'payment-service'],
+  method:
+    `autocannon, ${CONNECTIONS} connections, POST /payment/transactions of 0.01 through the gateway, each request with the ` +
+    'token of the next of 50 users (token verified at the edge and again in payment-service, cap lock, row, total, outbox ' +
+    `row, NOTIFY, commit; the relay publishes to Kafka meanwhile), against ${CONNECTIONS} loops issuing the same statements ` +
+    `for the same users from a pg pool of ${PAYMENT_POOL_SIZE} (payment-service's DB_POOL_MAX) in this process. Alternating rounds.`,
+  async run(ctx) {
+    const mesh = await ctx.mesh();
+    const infra = await ctx.infra();
+    const users = await registerUsers(mesh.urls.auth, ctx.quick ? 5 : 50, 'b3');
+    const durationSec = ctx.quick ? 1 : 10;
+    const body = JSON.stringify({ amount: 0.01, description: 'bench' });
+    let next = 0;
+
+    const throughGateway = async () => {
+      const result = await fire({
+        url: `${mesh.urls.gateway}/payment/transactions`,
+        method: 'POST',
+        connections: CONNECTIONS,
+        durationSec,
+        body,
+        setupRequest: (request) => {
+          next += 1;
+          const token = users[next % users.length]!.token;
+          return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+        },
+      });
+      ctx.log(`B3 gateway: ${describeLoad(result)}`);
+      return result;
+    };
+    const writer = createDirectWriter(infra.databaseUrls.payment, PAYMENT_POOL_SIZE, mesh.topic);
+    const direct = async () => {
+      const result = await driveDirect(writer, users.map((u) => u.id), CONNECTIONS, durationSec);
+      ctx.log(`B3 direct SQL: ${Math.round(result.rps)} creates/s`);
+      return result;
+    };
+    try {
+      const { a: gateway, b: sql } = await interleaved(ctx.quick ? 1 : 5, throughGateway, direct);
+      const gatewayRps = gateway.map((r) => r.rps);
+      const sqlRps = sql.map((r) => r.rps);
+      const failures = gateway.reduce((n, r) => n + r.non2xx + r.errors, 0);
+      return {
+        figures: [`through the gateway: ${medianWithRounds(gatewayRps, 'tx/s')}`, `direct SQL: ${medianWithRounds(sqlRps, 'tx/s')}`],
+        checks: [{ label: 'gateway / SQL', value: median(gatewayRps) / median(sqlRps), unit: '', op: '>=', limit: 0.5 }],
+        notes: [
+          `through the gateway: p50 ${median(gateway.map((r) => r.p50)).toFixed(1)} ms, p99 ${median(gateway.map((r) => r.p99)).toFixed(1)} ms`,
+          ...(failures > 0 ? [`${failures} creates were not 201: ${gateway.map((r) => JSON.stringify(r.statuses)).join(' ')}`] : []),
+        ],
+      };
+    } finally {
+      await writer.close();
+    }
+  },
+};
