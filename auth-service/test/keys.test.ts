@@ -7,6 +7,16 @@ import { createTokenVerifier } from '@paymesh/shared/auth';
 import { buildCredentials, decodeJwt, queryAuthDb, waitFor, type Session } from './support/factories.js';
 import { startAuth } from './support/auth-test-service.js';
 import { call } from './support/http.js';
+import { generateSigningKey, type NewSigningKey } from '../src/keys/signing-key.js';
+
+/** A key as an earlier deployment would have left it, dated `createdAt`. */
+const insertKey = (key: NewSigningKey, createdAt: Date) =>
+  queryAuthDb('insert into signing_keys (kid, private_key_pem, public_jwk, created_at) values ($1, $2, $3, $4)', [
+    key.kid,
+    key.privateKeyPem,
+    key.publicJwk,
+    createdAt,
+  ]);
 
 const workspace = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -96,17 +106,25 @@ describe('tokens and signing keys', () => {
     expect((await verifier.verify(after.token)).userId).to.equal(after.id);
   });
 
-  it('adds a new key at start when the newest one is older than AUTH_KEY_MAX_AGE_HOURS', async () => {
+  it('adds a new key at start when the newest one is older than AUTH_KEY_MAX_AGE_HOURS, and deletes keys replaced over 7 days ago', async () => {
     const startedAt = new Date();
+    const day = 24 * 3_600_000;
+    const [longGone, lastOld] = [await generateSigningKey(), await generateSigningKey()];
+    await insertKey(longGone, new Date(Date.now() - 30 * day));
+    await insertKey(lastOld, new Date(Date.now() - 29 * day));
 
     const strict = await startAuth({ AUTH_KEY_MAX_AGE_HOURS: '0.000001', AUTH_KEY_REFRESH_SECONDS: '60' });
     try {
       const fresh = await queryAuthDb<{ kid: string }>('select kid from signing_keys where created_at >= $1', [startedAt]);
+      const remaining = await queryAuthDb<{ kid: string }>('select kid from signing_keys where kid = any($1)', [[longGone.kid, lastOld.kid]]);
 
       expect(fresh).to.have.length.of.at.least(1);
       expect(await publishedKids(strict.jwksUrl)).to.include.members(fresh.map((row) => row.kid));
+      // Replaced 29 days ago by lastOld: gone. lastOld was replaced only by today's keys: kept.
+      expect(remaining.map((row) => row.kid)).to.deep.equal([lastOld.kid]);
     } finally {
       await strict.stop();
+      await queryAuthDb('delete from signing_keys where kid = any($1)', [[longGone.kid, lastOld.kid]]);
     }
   });
 });

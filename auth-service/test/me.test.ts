@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildCredentials } from './support/factories.js';
+import { buildCredentials, queryAuthDb } from './support/factories.js';
 import { startAuth } from './support/auth-test-service.js';
 import { call } from './support/http.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
@@ -30,6 +30,16 @@ describe('GET /me', () => {
     expect(res.status).to.equal(401);
     expect(res.headers.get('www-authenticate')).to.equal('Bearer');
     expect(res.body).to.include({ code: 'UNAUTHORIZED' });
+  });
+
+  it('when the user behind a valid token no longer exists, returns 404', async () => {
+    const registered = await call<{ id: string; token: string }>(`${auth.url}/register`, { body: buildCredentials() });
+    await queryAuthDb('delete from users where id = $1', [registered.body.id]);
+
+    const res = await call(`${auth.url}/me`, { token: registered.body.token });
+
+    expect(res.status).to.equal(404);
+    expect(res.body).to.include({ code: 'USER_NOT_FOUND' });
   });
 
   it('with a token that is not a JWT, returns 401', async () => {

@@ -15,6 +15,8 @@ export interface KeyringOptions {
 
 // Room for clocks that disagree a little between auth instances and verifiers.
 const CLOCK_SKEW_MS = 60_000;
+// Replaced keys are deleted this long after their successor appeared, far beyond any live token.
+const MIN_RETENTION_MS = 7 * 24 * 3_600_000;
 
 /**
  * The signing keys, shared by every instance through the database. A new key is published
@@ -34,7 +36,12 @@ export function createKeyring(o: KeyringOptions) {
     let rows = await o.repository.listKeys();
     if (isDue(rows[0])) {
       const added = await o.repository.addKeyIf(isDue, generateSigningKey);
-      if (added) o.logger.info({ kid: added.kid }, 'added a new signing key');
+      if (added) {
+        o.logger.info({ kid: added.kid }, 'added a new signing key');
+        const retentionMs = Math.max(MIN_RETENTION_MS, 2 * o.tokenTtlMs);
+        const deleted = await o.repository.deleteKeysReplacedBefore(new Date(Date.now() - retentionMs));
+        if (deleted > 0) o.logger.info({ deleted }, 'deleted long-replaced signing keys');
+      }
       rows = await o.repository.listKeys();
     }
     keys = rows.map((row) => parsed.get(row.kid) ?? toSigningKey(row));

@@ -35,6 +35,20 @@ export function createKeysRepository(db: Database) {
         return row;
       });
     },
+
+    /**
+     * Deletes keys replaced before `cutoff`: none of their tokens can still be alive, and a
+     * private key that no longer exists cannot leak.
+     */
+    async deleteKeysReplacedBefore(cutoff: Date): Promise<number> {
+      const result = await db.execute(sql`
+        delete from ${signingKeys} as old
+        where exists (
+          select 1 from ${signingKeys} as newer
+          where newer.created_at > old.created_at and newer.created_at < ${cutoff.toISOString()}
+        )`);
+      return result.rowCount ?? 0;
+    },
   };
 }
 
