@@ -1,0 +1,42 @@
+import { createLogger } from '@paymesh/shared/logger';
+import { loadAnalyticsConfig } from '../../src/config.js';
+import { startService, type RunningAnalytics } from '../../src/service.js';
+import { waitFor } from '../../../infra/src/wait-for.js';
+import type { StatsBody } from '../../src/stats/stats.view.js';
+
+/** The real service in-process on port 0, reading `topic`; env overrides win. */
+export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}): Promise<RunningAnalytics> {
+  const config = loadAnalyticsConfig({
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    TRANSACTIONS_TOPIC: topic,
+    DLQ_TOPIC: dlq,
+    ANALYTICS_GROUP_PREFIX: 'analytics-test',
+    LAG_REFRESH_MS: '500',
+    STREAM_INTERVAL_MS: '100',
+    ...env,
+  });
+  return startService(config, createLogger('analytics-service', config.LOG_LEVEL));
+}
+
+export async function getStats(url: string): Promise<StatsBody> {
+  const res = await fetch(`${url}/stats`);
+  if (res.status !== 200) throw new Error(`GET /stats answered ${res.status}`);
+  return (await res.json()) as StatsBody;
+}
+
+/** Waits until /stats satisfies `done`, failing loudly with the last body seen. */
+export async function statsWhen(url: string, what: string, done: (s: StatsBody) => boolean, timeoutMs = 15_000): Promise<StatsBody> {
+  let last: StatsBody | undefined;
+  try {
+    await waitFor(what, async () => done((last = await getStats(url))), timeoutMs, 50);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; last /stats: ${JSON.stringify(last)}`, { cause: err });
+  }
+  return last!;
+}
+
+export async function waitReady(url: string, timeoutMs = 20_000): Promise<void> {
+  await waitFor(`${url}/ready to answer 200`, async () => (await fetch(`${url}/ready`)).status === 200, timeoutMs, 50);
+}
