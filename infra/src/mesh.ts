@@ -84,7 +84,7 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
     });
     if (options.withClient) {
       await launch('client', ports.client, { VITE_GATEWAY_URL: `http://localhost:${ports.gateway}` }, {
-        command: binPath('vite'),
+        command: binPath('vite', 'client'),
         args: ['--port', String(ports.client), '--strictPort', '--host', '127.0.0.1'],
         readyPath: '/',
       });

@@ -34,24 +34,29 @@ try {
 
 const running = mesh;
 log(`everything is up in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
-log(`open ${running.urls.client}   (API: ${running.urls.gateway}, stats: ${running.urls.gateway}/stats)`);
+const api = `http://localhost:${config.GATEWAY_PORT}`;
+log(`open ${running.urls.client}   (API: ${api}, stats: ${api}/stats)`);
 log(`service logs: ${path.relative(process.cwd(), logDir) || logDir}/*.log   Ctrl-C to stop`);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping…');
-    running.stop().then(
-      () => {
-        log('stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  });
+function stopAll(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  running.stop().then(
+    () => {
+      log('stopped');
+      process.exit(exitCode);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stopAll(0));
+// Whatever goes wrong in here, the children must not outlive us.
+process.on('uncaughtException', (err) => {
+  console.error('[paymesh] unexpected error:', err);
+  stopAll(1);
+});

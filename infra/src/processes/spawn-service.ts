@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths.js';
 import { waitFor } from '../wait-for.js';
@@ -26,7 +26,11 @@ export interface SpawnServiceOptions {
   readyTimeoutMs?: number;
 }
 
-const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+/** A package binary, from the workspace's own node_modules when npm put it there, else the root's. */
+const bin = (name: string, workspace?: string) => {
+  const local = workspace ? path.join(repoRoot, workspace, 'node_modules', '.bin', name) : undefined;
+  return local && existsSync(local) ? local : path.join(repoRoot, 'node_modules', '.bin', name);
+};
 
 /**
  * Runs one part of the mesh as its own process, its output going to a file, and resolves
@@ -43,10 +47,17 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
   child.stdout.pipe(logStream);
   child.stderr.pipe(logStream);
   let exitCode = null as number | null;
-  const exited = new Promise<void>((resolve) => child.once('exit', (code) => {
-    exitCode = code ?? 1;
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code) => {
+      exitCode = code ?? 1;
+      resolve();
+    });
+    // A command that cannot be spawned at all (missing binary) reports here, not on exit.
+    child.once('error', () => {
+      exitCode ??= 127;
+      resolve();
+    });
+  });
   const url = `http://localhost:${o.port}`;
   const readyUrl = `${url}${o.readyPath ?? '/ready'}`;
 
