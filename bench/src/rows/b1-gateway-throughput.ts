@@ -1,9 +1,11 @@
-import { interleaved } from '../lib/interleave.js';
+import { startBareProxy } from '../lib/bare-proxy.js';
+import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
+import { interleavedSides } from '../lib/interleave.js';
 import { describeLoad, fire } from '../lib/load.js';
 import type { BenchRow } from '../lib/row.js';
-import { median, medianWithRounds } from '../lib/stats.js';
+import { fmt, median, medianWithRounds } from '../lib/stats.js';
 
-/** The light endpoint both sides hit: auth-service's liveness answer, which touches nothing. */
+/** The light endpoint every side hits: auth-service's liveness answer, which touches nothing. */
 export const LIGHT_PATH = '/health';
 export const LIGHT_CONNECTIONS = 16;
 
@@ -14,28 +16,46 @@ export const b1GatewayThroughput: BenchRow = {
   needs: ['gateway', 'auth-service'],
   method:
     `autocannon, ${LIGHT_CONNECTIONS} keep-alive connections, as fast as answered: GET /auth/health through the gateway ` +
-    '(edge checks, rate limiter, request id, keep-alive proxy to auth-service) against GET /health straight at auth-service. ' +
-    'Rounds alternate which side goes first; only 2xx answers count.',
+    '(edge checks, rate limiter, request id, breaker, keep-alive proxy to auth-service) against GET /health straight at ' +
+    'auth-service. A third side, for reference only, goes through a bare node:http proxy (bench/src/reference/bare-proxy.ts, ' +
+    'no framework, no checks): what any Node proxy costs on this machine. Rounds rotate the order; only 2xx answers count.',
   async run(ctx) {
     const mesh = await ctx.mesh();
+    const bare = await startBareProxy(mesh.urls.auth);
     const durationSec = ctx.quick ? 1 : 10;
+    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url });
+    const cpuNotes: Record<string, string> = {};
     const side = (name: string, url: string) => async () => {
-      const result = await fire({ url, connections: LIGHT_CONNECTIONS, durationSec });
-      ctx.log(`B1 ${name}: ${describeLoad(result)}`);
+      const { result, cpu } = await measureCpu(pids, () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec }));
+      cpuNotes[name] = describeCpuPerRequest(cpu, result.ok + result.non2xx);
+      ctx.log(`B1 ${name}: ${describeLoad(result)}; ${cpuNotes[name]}`);
       return result;
     };
-    const { a: gateway, b: direct } = await interleaved(
-      ctx.quick ? 1 : 5,
-      side('gateway', `${mesh.urls.gateway}/auth${LIGHT_PATH}`),
-      side('direct', `${mesh.urls.auth}${LIGHT_PATH}`),
-    );
-    const gatewayRps = gateway.map((r) => r.rps);
-    const directRps = direct.map((r) => r.rps);
-    const failures = [...gateway, ...direct].reduce((n, r) => n + r.non2xx + r.errors, 0);
-    return {
-      figures: [`gateway: ${medianWithRounds(gatewayRps, 'req/s')}`, `direct: ${medianWithRounds(directRps, 'req/s')}`],
-      checks: [{ label: 'gateway / direct', value: median(gatewayRps) / median(directRps), unit: '', op: '>=', limit: 0.5 }],
-      notes: failures > 0 ? [`${failures} requests were not 2xx or failed`] : [],
-    };
+    try {
+      const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
+      const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3 });
+      const runs = await interleavedSides(
+        ctx.quick ? 1 : 6,
+        { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
+        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
+      );
+      const rps = (name: keyof typeof runs) => runs[name].map((r) => r.rps);
+      const failures = Object.values(runs).flat().reduce((n, r) => n + r.non2xx + r.errors, 0);
+      return {
+        figures: [
+          `gateway: ${medianWithRounds(rps('gateway'), 'req/s')}`,
+          `direct: ${medianWithRounds(rps('direct'), 'req/s')}`,
+          `(bare node:http proxy: ${medianWithRounds(rps('bare'), 'req/s')})`,
+        ],
+        checks: [{ label: 'gateway / direct', value: median(rps('gateway')) / median(rps('direct')), unit: '', op: '>=', limit: 0.5 }],
+        notes: [
+          `reference: bare node:http proxy / direct = ${fmt(median(rps('bare')) / median(rps('direct')))}, gateway / bare proxy = ${fmt(median(rps('gateway')) / median(rps('bare')))}`,
+          ...Object.entries(cpuNotes).map(([name, note]) => `${name} side, last round: ${note}`),
+          ...(failures > 0 ? [`${failures} requests were not 2xx or failed`] : []),
+        ],
+      };
+    } finally {
+      await bare.stop();
+    }
   },
 };

@@ -1,5 +1,6 @@
-import { interleaved } from '../lib/interleave.js';
-import { describeLoad, fire } from '../lib/load.js';
+import { startBareProxy } from '../lib/bare-proxy.js';
+import { interleavedSides } from '../lib/interleave.js';
+import { describeLoad, fire, type LoadResult } from '../lib/load.js';
 import type { BenchRow } from '../lib/row.js';
 import { fmt, median } from '../lib/stats.js';
 import { LIGHT_CONNECTIONS, LIGHT_PATH } from './b1-gateway-throughput.js';
@@ -11,33 +12,50 @@ export const b2GatewayLatency: BenchRow = {
   needs: ['gateway', 'auth-service'],
   method:
     'First the direct maximum of GET /health on auth-service is measured (autocannon, as fast as answered); then rounds at a ' +
-    'fixed overall rate of half that, alternating gateway (/auth/health) and direct. Latencies come from every response ' +
-    '(autocannon\'s own histogram rounds to whole ms), Δ = gateway − direct of the medians of the rounds\' p50 and p99.',
+    'fixed overall rate of half that, rotating gateway (/auth/health), direct, and the bare node:http reference proxy. ' +
+    'Latencies come from every response (autocannon\'s own histogram rounds to whole ms); Δ = gateway − direct of the ' +
+    'medians of the rounds\' p50 and p99.',
   async run(ctx) {
     const mesh = await ctx.mesh();
     const durationSec = ctx.quick ? 1 : 10;
     const max = await fire({ url: `${mesh.urls.auth}${LIGHT_PATH}`, connections: LIGHT_CONNECTIONS, durationSec: ctx.quick ? 1 : 5 });
     const rate = Math.max(10, Math.round(max.rps / 2));
     ctx.log(`B2 direct maximum ${describeLoad(max)} → fixed rate ${rate} req/s`);
+    const bare = await startBareProxy(mesh.urls.auth);
     const side = (name: string, url: string) => async () => {
       const result = await fire({ url, connections: LIGHT_CONNECTIONS, durationSec, rate });
       ctx.log(`B2 ${name}: ${describeLoad(result)}`);
       return result;
     };
-    const { a: gateway, b: direct } = await interleaved(
-      ctx.quick ? 1 : 5,
-      side('gateway', `${mesh.urls.gateway}/auth${LIGHT_PATH}`),
-      side('direct', `${mesh.urls.auth}${LIGHT_PATH}`),
-    );
-    const p = (runs: typeof gateway, key: 'p50' | 'p99') => median(runs.map((r) => r[key]));
-    const ms = (runs: typeof gateway) => `p50 ${fmt(p(runs, 'p50'))} ms, p99 ${fmt(p(runs, 'p99'))} ms`;
-    return {
-      figures: [`gateway: ${ms(gateway)}`, `direct: ${ms(direct)}`, `at ${rate} req/s (direct max ${Math.round(max.rps)} req/s)`],
-      checks: [
-        { label: 'Δp50', value: p(gateway, 'p50') - p(direct, 'p50'), unit: 'ms', op: '<=', limit: 0.5 },
-        { label: 'Δp99', value: p(gateway, 'p99') - p(direct, 'p99'), unit: 'ms', op: '<=', limit: 2 },
-      ],
-      notes: [`achieved rates: gateway ${gateway.map((r) => Math.round(r.rps)).join(' · ')}, direct ${direct.map((r) => Math.round(r.rps)).join(' · ')} req/s`],
-    };
+    try {
+      const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
+      const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
+      const runs = await interleavedSides(
+        ctx.quick ? 1 : 6,
+        { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
+        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
+      );
+      const p = (rs: LoadResult[], key: 'p50' | 'p99') => median(rs.map((r) => r[key]));
+      const ms = (rs: LoadResult[]) => `p50 ${fmt(p(rs, 'p50'))} ms, p99 ${fmt(p(rs, 'p99'))} ms`;
+      const achieved = (rs: LoadResult[]) => rs.map((r) => Math.round(r.rps)).join(' · ');
+      return {
+        figures: [
+          `gateway: ${ms(runs.gateway)}`,
+          `direct: ${ms(runs.direct)}`,
+          `(bare node:http proxy: ${ms(runs.bare)})`,
+          `at ${rate} req/s (direct max ${Math.round(max.rps)} req/s)`,
+        ],
+        checks: [
+          { label: 'Δp50', value: p(runs.gateway, 'p50') - p(runs.direct, 'p50'), unit: 'ms', op: '<=', limit: 0.5 },
+          { label: 'Δp99', value: p(runs.gateway, 'p99') - p(runs.direct, 'p99'), unit: 'ms', op: '<=', limit: 2 },
+        ],
+        notes: [
+          `reference: the bare proxy adds Δp50 ${fmt(p(runs.bare, 'p50') - p(runs.direct, 'p50'))} ms, Δp99 ${fmt(p(runs.bare, 'p99') - p(runs.direct, 'p99'))} ms`,
+          `achieved rates (req/s): gateway ${achieved(runs.gateway)}; direct ${achieved(runs.direct)}; bare ${achieved(runs.bare)}`,
+        ],
+      };
+    } finally {
+      await bare.stop();
+    }
   },
 };
