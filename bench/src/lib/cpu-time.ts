@@ -8,7 +8,7 @@ export function pidListeningOn(port: number): number | undefined {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
   const inodes = new Set<string>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let lines: string[] = [];
+    let lines: string[];
     try {
       lines = readFileSync(table, 'utf8').split('\n').slice(1);
     } catch {

@@ -14,6 +14,8 @@ export interface LoadOptions {
   setupRequest?: (request: autocannon.Request) => autocannon.Request;
   /** Called on every response as it arrives (B4 timestamps each 201). */
   onResponse?: (statusCode: number) => void;
+  /** Called with every complete response body (B4 reads the id of each transaction created). */
+  onResponseBody?: (statusCode: number, body: string) => void;
 }
 
 export interface LoadResult {
@@ -42,6 +44,7 @@ export async function fire(o: LoadOptions): Promise<LoadResult> {
     ...(o.headers ? { headers: o.headers } : {}),
     ...(o.body ? { body: o.body } : {}),
     ...(o.setupRequest ? { setupRequest: o.setupRequest } : {}),
+    ...(o.onResponseBody ? { onResponse: (status: number, body: string) => o.onResponseBody!(status, body) } : {}),
   };
   const begun = process.hrtime.bigint();
   let instance!: autocannon.Instance;
