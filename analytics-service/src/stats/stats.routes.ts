@@ -13,6 +13,18 @@ export interface StatsRoutesDeps {
   verifier: TokenVerifier;
 }
 
+/**
+ * Compared by hand rather than with `req.fresh`: fetch() adds `Cache-Control: no-cache` to any
+ * request carrying If-None-Match, and `fresh` then never answers 304 to a polling script.
+ */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 export function statsRoutes({ fold, snapshot, stream, verifier }: StatsRoutesDeps): Router {
   const router = Router();
 
@@ -20,7 +32,7 @@ export function statsRoutes({ fold, snapshot, stream, verifier }: StatsRoutesDep
     const { body, etag } = snapshot.current();
     // Pollers revalidate every time; an unchanged body costs a 304 with no payload.
     res.set({ ETag: etag, 'Cache-Control': 'no-cache' });
-    if (req.fresh) {
+    if (matchesEtag(req.get('if-none-match'), etag)) {
       res.status(304).end();
       return;
     }
