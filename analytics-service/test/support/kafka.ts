@@ -63,12 +63,13 @@ export async function readDeadLetters(topic: string, count: number, timeoutMs = 
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`only ${found.length} of ${count} dead letters within ${timeoutMs} ms`)), timeoutMs);
       void consumer.run({
-        eachMessage: async ({ message }) => {
+        eachMessage: ({ message }) => {
           found.push({ value: message.value?.toString('utf8') ?? '', headers: stringHeaders(message.headers) });
           if (found.length >= count) {
             clearTimeout(timer);
             resolve();
           }
+          return Promise.resolve();
         },
       });
     });
