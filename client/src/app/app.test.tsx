@@ -34,6 +34,8 @@ describe('the app', () => {
 
   it('shows the total against the cap and pays all, saying how many and how much', async () => {
     signedIn();
+    // Opened straight on the page, as a reload or a second tab would: no redirect delays the queries.
+    window.history.replaceState(null, '', '/');
     FakeEventSource.install();
     const gateway = fakeGateway({
       'GET /analytics/stats': json(200, stats),
@@ -49,6 +51,9 @@ describe('the app', () => {
 
     expect(await screen.findByTestId('pay-outcome')).toHaveTextContent('Paid 2 transactions, 300.00 in total.');
     expect(gateway.callsTo('POST', '/payment/transactions/pay')[0]?.headers['idempotency-key']).toBeTruthy();
+    // The very first authenticated requests, made as the page mounts, carry the token too.
+    expect(gateway.callsTo('GET', '/analytics/stats/me')[0]?.headers.authorization).toBe(`Bearer ${testSession.token}`);
+    expect(gateway.callsTo('GET', '/payment/transactions/list')[0]?.headers.authorization).toBe(`Bearer ${testSession.token}`);
   });
 
   it('signs out on request', async () => {

@@ -43,14 +43,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ session, notice: null });
   }, []);
 
-  useEffect(() => {
-    configureAuth({
-      getToken: () => tokenRef.current,
-      onUnauthorized: () => {
-        if (tokenRef.current) signOut(SESSION_EXPIRED);
-      },
-    });
-  }, [signOut]);
+  const signOutRef = useRef(signOut);
+  signOutRef.current = signOut;
+  // Plugged in while rendering, not in an effect: the children's queries start in their own
+  // effects, which React runs before ours, and their first request must carry the token.
+  useState(() => configureAuth({
+    getToken: () => tokenRef.current,
+    onUnauthorized: () => {
+      if (tokenRef.current) signOutRef.current(SESSION_EXPIRED);
+    },
+  }));
 
   // Sign out when the token runs out rather than waiting for the next click to fail.
   const token = state.session?.token;
