@@ -3,7 +3,8 @@ import path from 'node:path';
 import { repoRoot } from '../../../infra/src/paths.js';
 import { foldRate, startAnalytics } from '../lib/analytics-process.js';
 import { consumerPerf } from '../lib/consumer-perf.js';
-import { interleaved } from '../lib/interleave.js';
+import { bareKafkajsConsumer } from '../lib/bare-consumer.js';
+import { interleavedSides } from '../lib/interleave.js';
 import { prefilledTopic } from '../lib/prefilled.js';
 import type { BenchRow } from '../lib/row.js';
 import { fmt, median, medianWithRounds } from '../lib/stats.js';
@@ -18,7 +19,9 @@ export const b5AnalyticsFold: BenchRow = {
     'ConsoleProducer fed from this process. Each round then reads it all twice, in alternating order: ' +
     'ConsumerPerformance from the same jars with a fresh group (its fetch.nMsg.sec, group join excluded), and a fresh ' +
     'analytics-service process on that topic, whose /stats is polled every 100 ms: the fold rate is the events counted ' +
-    'between the first poll that saw an event and the first that saw them all, divided by the time between (start-up excluded).',
+    'between the first poll that saw an event and the first that saw them all, divided by the time between (start-up excluded). ' +
+    'A third side, for reference, is a bare kafkajs consumer (bench/src/reference/bare-kafkajs-consumer.ts) with analytics\' ' +
+    'fetch sizes that only counts messages: the Node client\'s own ceiling. Rounds rotate the order.',
   async run(ctx) {
     const infra = await ctx.infra();
     const filled = await prefilledTopic(ctx);
@@ -26,8 +29,8 @@ export const b5AnalyticsFold: BenchRow = {
     const withAnalytics = existsSync(path.join(repoRoot, 'analytics-service', 'src', 'main.ts'));
     const notes = [`pre-fill: ${filled.events.toLocaleString('en-US')} events (${fmt(filled.megabytes)} MB) in ${fmt(filled.seconds)} s through ConsoleProducer, acks=1`];
 
-    const perf = async (round: number) => {
-      const result = await consumerPerf(infra.brokers, filled.topic, filled.events, `bench-cpt-${Date.now()}-${round}`);
+    const perf = async () => {
+      const result = await consumerPerf(infra.brokers, filled.topic, filled.events, `bench-cpt-${Date.now()}`);
       ctx.log(`B5 consumer-perf: ${Math.round(result.fetchMsgPerSec)} msg/s fetching, ${Math.round(result.msgPerSec)} msg/s overall`);
       return result.fetchMsgPerSec;
     };
@@ -43,8 +46,18 @@ export const b5AnalyticsFold: BenchRow = {
       }
     };
 
-    const { a: perfRates, b: foldRates } = await interleaved(rounds, perf, fold);
-    const figures = [`kafka-consumer-perf-test: ${medianWithRounds(perfRates, 'msg/s')}`];
+    const bare = async () => {
+      const rate = await bareKafkajsConsumer(infra.brokers, filled.topic, filled.events);
+      ctx.log(`B5 bare kafkajs consumer: ${Math.round(rate)} msg/s`);
+      return rate;
+    };
+    const runs = await interleavedSides(rounds, { perf, fold, bare });
+    const [perfRates, foldRates, bareRates] = [runs.perf, runs.fold, runs.bare];
+    const figures = [`kafka-consumer-perf-test: ${medianWithRounds(perfRates, 'msg/s')}`, `(bare kafkajs consumer: ${medianWithRounds(bareRates, 'msg/s')})`];
+    notes.push(
+      `reference: a bare kafkajs consumer with analytics' fetch sizes, counting messages without decoding them, reads ${fmt(median(bareRates) / median(perfRates))} × the Java tool's rate` +
+        (withAnalytics ? `; analytics folds at ${fmt(median(foldRates) / median(bareRates))} × the bare kafkajs rate` : ''),
+    );
     if (!withAnalytics) {
       notes.push('analytics-service is not there yet: only the consumer-perf side was measured');
       return { figures, checks: [], notes };
