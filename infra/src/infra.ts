@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createLogger } from '@paymesh/shared/logger';
 import { transactionsTopic } from '@paymesh/shared/events';
 import { ensureTopics, pingKafka } from '@paymesh/shared/kafka';
 import type { InfraConfig } from './config.js';
 import { startBroker } from './kafka/broker.js';
-import { canConnect, startCluster, superuserUrl } from './postgres/cluster.js';
+import { canConnect, superuserUrl } from './postgres/connection.js';
+import { startClusterProcess } from './postgres/cluster-process.js';
 import { databaseUrl, ensureServiceDatabases, SERVICE_DATABASES } from './postgres/databases.js';
 import { isPortOpen } from './wait-for.js';
 
@@ -39,7 +42,8 @@ async function ensurePostgres(config: InfraConfig, log: Log) {
     throw new Error(`port ${config.PG_PORT} is taken by something that is not our PostgreSQL; set PG_PORT to a free port`);
   }
   log(`starting PostgreSQL on :${config.PG_PORT}…`);
-  const cluster = await startCluster({ port: config.PG_PORT, dataDir: config.PG_DATA_DIR, superuserPassword: config.PG_SUPERUSER_PASSWORD, log });
+  if (!existsSync(path.join(config.PG_DATA_DIR, 'PG_VERSION'))) log('initialising the PostgreSQL data directory (first run only)…');
+  const cluster = await startClusterProcess({ port: config.PG_PORT, dataDir: config.PG_DATA_DIR, superuserPassword: config.PG_SUPERUSER_PASSWORD });
   return { url: cluster.superuserUrl, stop: () => cluster.stop(), started: true };
 }
 

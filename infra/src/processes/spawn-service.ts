@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../paths.js';
 import { waitFor } from '../wait-for.js';
@@ -18,7 +18,7 @@ export interface SpawnServiceOptions {
   env: Record<string, string>;
   /** File that receives the process's output (JSON log lines for services). */
   logFile: string;
-  /** What to run; defaults to the service's composition root under tsx. */
+  /** What to run; defaults to the service's composition root, run by node with the tsx loader. */
   command?: string;
   args?: string[];
   /** Path that answers 200 once the process can serve; defaults to /ready. */
@@ -38,14 +38,16 @@ const bin = (name: string, workspace?: string) => {
  */
 export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProcess> {
   mkdirSync(path.dirname(o.logFile), { recursive: true });
-  const logStream = createWriteStream(o.logFile, { flags: 'a' });
-  const child = spawn(o.command ?? bin('tsx'), o.args ?? ['src/main.ts'], {
+  // The child writes its log file itself: if we die first, it must not die of EPIPE on a pipe to us.
+  const logFd = openSync(o.logFile, 'a');
+  // `node --import tsx`, not the tsx binary: the wrapper would put a second process between
+  // us and the service, and a SIGKILL after a hung stop would orphan the real one.
+  const child = spawn(o.command ?? process.execPath, o.args ?? ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(repoRoot, o.name),
     env: { ...process.env, ...o.env, PORT: String(o.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd, logFd],
   });
-  child.stdout.pipe(logStream);
-  child.stderr.pipe(logStream);
+  closeSync(logFd);
   let exitCode = null as number | null;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code) => {
@@ -83,7 +85,6 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killer);
-      logStream.end();
     },
   };
 }
