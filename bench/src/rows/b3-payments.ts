@@ -1,5 +1,6 @@
 import { PAYMENT_POOL_SIZE } from '../lib/bench-mesh.js';
 import { createDirectWriter, driveDirect } from '../lib/direct-create.js';
+import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { interleaved } from '../lib/interleave.js';
 import { describeLoad, fire } from '../lib/load.js';
 import type { BenchRow } from '../lib/row.js';
@@ -26,30 +27,39 @@ export const b3Payments: BenchRow = {
     const body = JSON.stringify({ amount: 0.01, description: 'bench' });
     let next = 0;
 
-    const throughGateway = async () => {
-      const result = await fire({
+    const pids = pidsOf({ gateway: mesh.urls.gateway, payment: mesh.urls.payment, analytics: mesh.urls.analytics });
+    const cpuNotes: Record<string, string> = {};
+    const throughGateway = async (seconds = durationSec) => {
+      const { result, cpu } = await measureCpu(pids, () => fire({
         url: `${mesh.urls.gateway}/payment/transactions`,
         method: 'POST',
         connections: CONNECTIONS,
-        durationSec,
+        durationSec: seconds,
         body,
         setupRequest: (request) => {
           next += 1;
           const token = users[next % users.length]!.token;
           return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
         },
-      });
-      ctx.log(`B3 gateway: ${describeLoad(result)}`);
+      }));
+      cpuNotes.gateway = describeCpuPerRequest(cpu, result.ok);
+      ctx.log(`B3 gateway: ${describeLoad(result)}; ${cpuNotes.gateway}`);
       return result;
     };
     const writer = createDirectWriter(infra.databaseUrls.payment, PAYMENT_POOL_SIZE, mesh.topic);
-    const direct = async () => {
-      const result = await driveDirect(writer, users.map((u) => u.id), CONNECTIONS, durationSec);
-      ctx.log(`B3 direct SQL: ${Math.round(result.rps)} creates/s`);
+    const direct = async (seconds = durationSec) => {
+      const { result, cpu } = await measureCpu(pids, () => driveDirect(writer, users.map((u) => u.id), CONNECTIONS, seconds));
+      cpuNotes.direct = describeCpuPerRequest(cpu, result.count);
+      ctx.log(`B3 direct SQL: ${Math.round(result.rps)} creates/s; ${cpuNotes.direct}`);
       return result;
     };
     try {
-      const { a: gateway, b: sql } = await interleaved(ctx.quick ? 1 : 5, throughGateway, direct);
+      if (!ctx.quick) {
+        // Unmeasured: JIT, the JWKS fetch, the pools' connections.
+        await throughGateway(3);
+        await direct(3);
+      }
+      const { a: gateway, b: sql } = await interleaved(ctx.quick ? 1 : 5, () => throughGateway(), () => direct());
       const gatewayRps = gateway.map((r) => r.rps);
       const sqlRps = sql.map((r) => r.rps);
       const failures = gateway.reduce((n, r) => n + r.non2xx + r.errors, 0);
@@ -58,6 +68,7 @@ export const b3Payments: BenchRow = {
         checks: [{ label: 'gateway / SQL', value: median(gatewayRps) / median(sqlRps), unit: '', op: '>=', limit: 0.5 }],
         notes: [
           `through the gateway: p50 ${median(gateway.map((r) => r.p50)).toFixed(1)} ms, p99 ${median(gateway.map((r) => r.p99)).toFixed(1)} ms`,
+          `CPU per create, last round: through the gateway ${cpuNotes.gateway}; direct SQL ${cpuNotes.direct} (the load generator is the pg client there; payment-service's share is its relay, which publishes both sides' events)`,
           ...(failures > 0 ? [`${failures} creates were not 201: ${gateway.map((r) => JSON.stringify(r.statuses)).join(' ')}`] : []),
         ],
       };
