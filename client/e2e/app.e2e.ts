@@ -28,30 +28,38 @@ const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const log = (line: string) => console.log(`[e2e] ${line}`);
 const measured: string[] = [];
 
-/** Runs `act`, then waits for `seen` (a condition on the screen) and fails if it took over 2 s. */
-async function within2s(what: string, act: () => Promise<void>, seen: () => Promise<unknown>) {
-  const started = performance.now();
-  await act();
-  await seen();
-  const ms = Math.round(performance.now() - started);
+/** A number on a page, waited for until `deadline` (ms since the epoch). */
+const text = (page: Page, testId: string, expected: string, deadline = Date.now() + LIVE_MS) =>
+  page.getByTestId(testId).filter({ hasText: new RegExp(`^${expected.replace('.', '\\.')}$`) })
+    .waitFor({ timeout: Math.max(1, deadline - Date.now()) })
+    .catch((err: unknown) => {
+      throw new Error(`${testId} did not show ${expected} in time on ${page.url()}`, { cause: err });
+    });
+
+/**
+ * Clicks, then waits for every condition the dashboard must show, all against one deadline
+ * 2 s after the click: the issue's "the dashboard updates within 2 seconds of each action".
+ */
+async function within2s(what: string, click: () => Promise<void>, seen: (deadline: number) => Promise<unknown>) {
+  const started = Date.now();
+  await click();
+  await seen(started + LIVE_MS);
+  const ms = Date.now() - started;
   measured.push(`${what}: ${ms} ms`);
   log(`${what}: the dashboard followed in ${ms} ms`);
-  assert.ok(ms <= LIVE_MS, `${what} took ${ms} ms to show on the dashboard (limit ${LIVE_MS} ms)`);
 }
-
-const text = (page: Page, testId: string, expected: string) =>
-  page.getByTestId(testId).filter({ hasText: new RegExp(`^${expected.replace('.', '\\.')}$`) }).waitFor({ timeout: LIVE_MS });
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
   log(`screenshot docs/screenshots/${name}.png`);
 }
 
-async function createTransaction(page: Page, amount: string, description: string) {
+async function fillTransaction(page: Page, amount: string, description: string) {
   await page.getByLabel('Amount').fill(amount);
   await page.getByLabel('Description').fill(description);
-  await page.getByRole('button', { name: 'Create' }).click();
 }
+
+const clickCreate = (page: Page) => page.getByRole('button', { name: 'Create' }).click();
 
 async function scenario(browser: Browser, clientUrl: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
@@ -107,17 +115,19 @@ async function walkThrough({ clientUrl, app, dashboard, creates, username }: Wor
   await dashboard.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
   await text(dashboard, 'own-transactions', '0');
 
-  await within2s('first transaction (600.00)', () => createTransaction(app, '600', 'Laptop'), async () => {
-    await text(dashboard, 'own-transactions', '1');
-    await text(dashboard, 'own-amount', '600.00');
-    await text(dashboard, 'global-transactions', '1');
+  await fillTransaction(app, '600', 'Laptop');
+  await within2s('first transaction (600.00)', () => clickCreate(app), async (deadline) => {
+    await text(dashboard, 'own-transactions', '1', deadline);
+    await text(dashboard, 'own-amount', '600.00', deadline);
+    await text(dashboard, 'global-transactions', '1', deadline);
   });
   await app.getByText('Created 600.00 for “Laptop”.').waitFor();
 
-  await within2s('second transaction (300.00)', () => createTransaction(app, '300', 'Headphones'), async () => {
-    await text(dashboard, 'own-transactions', '2');
-    await text(dashboard, 'own-amount', '900.00');
-    await text(dashboard, 'global-amount', '900.00');
+  await fillTransaction(app, '300', 'Headphones');
+  await within2s('second transaction (300.00)', () => clickCreate(app), async (deadline) => {
+    await text(dashboard, 'own-transactions', '2', deadline);
+    await text(dashboard, 'own-amount', '900.00', deadline);
+    await text(dashboard, 'global-amount', '900.00', deadline);
   });
   await text(app, 'spent-total', '900.00');
   await text(app, 'remaining', '100.00');
@@ -125,14 +135,15 @@ async function walkThrough({ clientUrl, app, dashboard, creates, username }: Wor
 
   // Hit the cap: the form refuses in the browser, naming what is still allowed, and sends nothing.
   const sentBefore = creates.length;
-  await createTransaction(app, '200', 'Concert tickets');
-  await app.getByText('That is over your cap: at most 100.00 is still allowed.').waitFor({ timeout: LIVE_MS });
+  await fillTransaction(app, '200', 'Concert tickets');
+  await clickCreate(app);
+  await app.getByText('That is over your cap: your total is 900.00, so at most 100.00 is still allowed.').waitFor({ timeout: LIVE_MS });
   assert.equal(creates.length, sentBefore, 'an amount over the cap must not be sent');
   await shoot(app, 'cap-reached');
 
-  await within2s('pay all', () => app.getByRole('button', { name: 'Pay all' }).click(), async () => {
-    await text(dashboard, 'own-paid', '2');
-    await text(dashboard, 'global-paid', '2');
+  await within2s('pay all', () => app.getByRole('button', { name: 'Pay all' }).click(), async (deadline) => {
+    await text(dashboard, 'own-paid', '2', deadline);
+    await text(dashboard, 'global-paid', '2', deadline);
   });
   await app.getByTestId('pay-outcome').filter({ hasText: 'Paid 2 transactions, 900.00 in total.' }).waitFor();
   await app.locator('.tx-paid').nth(1).waitFor({ timeout: LIVE_MS });

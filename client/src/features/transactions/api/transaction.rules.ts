@@ -43,7 +43,7 @@ export function checkDraft(draft: TransactionDraft, remainingCents: number | nul
   else if (remainingCents !== null && cents > remainingCents) {
     errors.amount = remainingCents === 0
       ? `You have reached the ${formatCents(CAP_CENTS)} cap.`
-      : `That is over your cap: at most ${formatCents(remainingCents)} is still allowed.`;
+      : `That is over your cap: your total is ${formatCents(CAP_CENTS - remainingCents)}, so at most ${formatCents(remainingCents)} is still allowed.`;
   }
   const description = draft.description.trim();
   if (!description) errors.description = 'Describe what it is for.';

@@ -41,7 +41,7 @@ describe('the transaction form', () => {
 
     await submit('50.01', 'Coffee');
 
-    expect(screen.getByLabelText('Amount')).toHaveAccessibleDescription('That is over your cap: at most 50.00 is still allowed.');
+    expect(screen.getByLabelText('Amount')).toHaveAccessibleDescription('That is over your cap: your total is 950.00, so at most 50.00 is still allowed.');
     expect(gateway.calls).toHaveLength(0);
   });
 

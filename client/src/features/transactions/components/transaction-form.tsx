@@ -22,6 +22,8 @@ export function TransactionForm({ remainingCents }: { remainingCents: number | n
   const edit = (field: keyof TransactionDraft) => (value: string) => {
     key.current = null;
     setDraft((d) => ({ ...d, [field]: value }));
+    // The complaint was about the old value: drop it once the person starts fixing it.
+    setFailure((f) => ({ fields: { ...f.fields, [field]: undefined } }));
   };
 
   async function submit(event: FormEvent) {
