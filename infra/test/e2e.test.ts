@@ -23,7 +23,7 @@ describe('the whole mesh, end to end through the gateway', function () {
   before(async () => {
     const brokers = (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',');
     await ensureTopics({ brokers, clientId: 'e2e', logger: createLogger('e2e', 'warn') }, [{ name: topic, partitions: 3 }]);
-    mesh = await startMesh({ ports: 'free', env: { TRANSACTIONS_TOPIC: topic, BCRYPT_COST: '4', LOG_LEVEL: 'warn' } });
+    mesh = await startMesh({ ports: 'free', env: { TRANSACTIONS_TOPIC: topic, AUTH_BCRYPT_COST: '4', LOG_LEVEL: 'warn' } });
   });
 
   after(async () => {
