@@ -17,6 +17,12 @@ const serviceSchema = z.object({
   STALL_TIMEOUT_MS: positiveInt(30_000),
   /** How often the end offsets are re-read, for lag while idle and for wedge detection. */
   LAG_REFRESH_MS: positiveInt(5_000),
+  /**
+   * Fetch sizes: kafkajs decodes a whole fetch before the fold sees it, so these bound the
+   * messages in flight; past ~512 KB per partition a replay gets no faster, only bigger.
+   */
+  FETCH_PARTITION_BYTES: positiveInt(512 * 1024),
+  FETCH_MAX_BYTES: positiveInt(3 * 1024 * 1024),
   /** The SSE stream sends at most one update per this interval. */
   STREAM_INTERVAL_MS: positiveInt(250),
 });

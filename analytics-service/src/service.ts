@@ -37,6 +37,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     deadLetterTopic: config.DLQ_TOPIC,
     groupPrefix: config.ANALYTICS_GROUP_PREFIX,
     lagRefreshMs: config.LAG_REFRESH_MS,
+    fetchBytes: { perPartition: config.FETCH_PARTITION_BYTES, total: config.FETCH_MAX_BYTES },
     fold,
     progress,
     logger,

@@ -10,6 +10,7 @@ export interface TransactionsConsumerDeps {
   deadLetterTopic: string;
   groupPrefix: string;
   lagRefreshMs: number;
+  fetchBytes: { perPartition: number; total: number };
   fold: StatsFold;
   progress: ConsumerProgress;
   logger: Logger;
@@ -53,15 +54,29 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       return;
     }
     if (stopped) return;
+    const replayStarted = Date.now();
+    let announced = false;
     replay = replayTopic(connection, {
       topic,
       contract: transactionsTopic,
       groupPrefix: deps.groupPrefix,
       deadLetterTopic: deps.deadLetterTopic,
       position: fold.position,
+      fetchBytes: deps.fetchBytes,
       onEvent: (event, meta) => fold.foldEvent(event, meta.partition, meta.offset),
       onRejected: (_reason, meta) => fold.recordRejection(meta.partition, meta.offset),
-      onBatchEnd: progress.batchDone,
+      onBatchEnd: (partition, highWatermark) => {
+        progress.batchDone(partition, highWatermark);
+        if (!announced && progress.view().caught_up_to_start) {
+          announced = true;
+          const { rss, heapUsed } = process.memoryUsage();
+          const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+          logger.info(
+            { events: fold.totals.processed, replay_ms: Date.now() - replayStarted, rss_mb: mb(rss), heap_used_mb: mb(heapUsed) },
+            'caught up with the topic as of start',
+          );
+        }
+      },
       onStatus: (status, error) => {
         progress.statusChanged(status, error);
         logger.info({ status, err: error }, 'consumer status');

@@ -32,6 +32,8 @@ export interface ReplayOptions<E> {
   /** After each batch: the partition's end offset as the broker last reported it, for lag. */
   onBatchEnd?(partition: number, highWatermark: number): void;
   onStatus?(status: StreamStatus, error?: Error): void;
+  /** Largest fetch per partition and per request, in bytes: throughput against memory. */
+  fetchBytes?: { perPartition: number; total: number };
   /** First back-off before restarting a crashed consumer; doubles up to 30 s. */
   restartDelayMs?: number;
 }
@@ -90,9 +92,8 @@ export function replayTopic<E>(connection: KafkaConnection, options: ReplayOptio
     const current = kafkaClient(connection).consumer({
       groupId,
       allowAutoTopicCreation: false,
-      // Big fetches: a replay of a million events is bound by round trips, not by memory.
-      maxBytesPerPartition: 4 * 1024 * 1024,
-      maxBytes: 16 * 1024 * 1024,
+      maxBytesPerPartition: options.fetchBytes?.perPartition ?? 1024 * 1024,
+      maxBytes: options.fetchBytes?.total ?? 10 * 1024 * 1024,
       maxWaitTimeInMs: 500,
     });
     consumer = current;
