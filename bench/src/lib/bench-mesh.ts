@@ -25,7 +25,7 @@ export interface BenchMesh extends Mesh {
  * and a handful of users. Services log at warn: request logs of several thousand requests a
  * second would flow through this process's pipes and load the load generator itself.
  */
-export async function startBenchMesh(log: Logger, infra: Infra): Promise<BenchMesh> {
+export async function startBenchMesh(log: Logger, infra: Infra, overrides: Record<string, string> = {}): Promise<BenchMesh> {
   const topic = `bench.transactions.${Date.now()}`;
   await createTopic(infra.brokers, topic, 6);
   const huge = '1000000000';
@@ -41,6 +41,7 @@ export async function startBenchMesh(log: Logger, infra: Infra): Promise<BenchMe
     RATE_LIMIT_PER_USER: huge,
     // B4 timestamps the fold through the SSE stream; its 250 ms UI throttle would be all it measured.
     STREAM_INTERVAL_MS: '2',
+    ...overrides,
   };
   try {
     const mesh = await startMesh({ ports: 'free', env, log, logDir: path.join(dataDir, 'bench', 'logs') });
