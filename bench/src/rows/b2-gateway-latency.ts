@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { startBareProxy } from '../lib/bare-proxy.js';
+import { measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { interleavedSides } from '../lib/interleave.js';
 import { describeLoad, fire, type LoadResult } from '../lib/load.js';
 import type { BenchRow } from '../lib/row.js';
@@ -17,21 +19,28 @@ export const b2GatewayLatency: BenchRow = {
     'medians of the rounds\' p50 and p99.',
   async run(ctx) {
     const mesh = await ctx.mesh();
-    const durationSec = ctx.quick ? 1 : 10;
+    const durationSec = ctx.quick ? 1 : 8;
     const max = await fire({ url: `${mesh.urls.auth}${LIGHT_PATH}`, connections: LIGHT_CONNECTIONS, durationSec: ctx.quick ? 1 : 5 });
     const rate = Math.max(10, Math.round(max.rps / 2));
     ctx.log(`B2 direct maximum ${describeLoad(max)} → fixed rate ${rate} req/s`);
     const bare = await startBareProxy(mesh.urls.auth);
+    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url });
+    const busy: Record<string, string> = {};
     const side = (name: string, url: string) => async () => {
-      const result = await fire({ url, connections: LIGHT_CONNECTIONS, durationSec, rate });
-      ctx.log(`B2 ${name}: ${describeLoad(result)}`);
+      const { result, cpu } = await measureCpu(pids, () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec, rate }));
+      // Share of one core each process kept busy: past ~70 % a queue forms and the tail grows.
+      busy[name] = Object.entries(cpu)
+        .filter(([, seconds]) => seconds / durationSec >= 0.02)
+        .map(([process, seconds]) => `${process} ${Math.round((100 * seconds) / durationSec)} %`)
+        .join(' · ');
+      ctx.log(`B2 ${name}: ${describeLoad(result)}; ${busy[name]} of a core`);
       return result;
     };
     try {
       const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
       const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
       const runs = await interleavedSides(
-        ctx.quick ? 1 : 6,
+        ctx.quick ? 1 : 4,
         { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
         ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
       );
@@ -51,6 +60,7 @@ export const b2GatewayLatency: BenchRow = {
         ],
         notes: [
           `reference: the bare proxy adds Δp50 ${fmt(p(runs.bare, 'p50') - p(runs.direct, 'p50'))} ms, Δp99 ${fmt(p(runs.bare, 'p99') - p(runs.direct, 'p99'))} ms`,
+          ...Object.entries(busy).map(([name, line]) => `${name} side, last round, CPU busy: ${line} of a core (the machine has ${availableParallelism()})`),
           `achieved rates (req/s): gateway ${achieved(runs.gateway)}; direct ${achieved(runs.direct)}; bare ${achieved(runs.bare)}`,
         ],
       };

@@ -23,7 +23,7 @@ export const b3Payments: BenchRow = {
     const mesh = await ctx.mesh();
     const infra = await ctx.infra();
     const users = await registerUsers(mesh.urls.auth, ctx.quick ? 5 : 50, 'b3');
-    const durationSec = ctx.quick ? 1 : 10;
+    const durationSec = ctx.quick ? 1 : 8;
     const body = JSON.stringify({ amount: 0.01, description: 'bench' });
     let next = 0;
 

@@ -56,7 +56,7 @@ async function measure(ctx: BenchContext, authUrl: string): Promise<RowOutcome> 
       url: `${authUrl}/login`,
       method: 'POST',
       connections: 16,
-      durationSec: ctx.quick ? 2 : 10,
+      durationSec: ctx.quick ? 2 : 8,
       headers: { 'content-type': 'application/json' },
       setupRequest: (request) => ({ ...request, body: bodies[(next += 1) % bodies.length] }),
     });

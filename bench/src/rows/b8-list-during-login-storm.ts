@@ -73,7 +73,7 @@ async function measureStorm(ctx: BenchContext, mesh: BenchMesh, rounds: number):
     }
   }
   await waitForQuietMesh(mesh, infra.databaseUrls.payment);
-  const durationSec = ctx.quick ? 1 : 10;
+  const durationSec = ctx.quick ? 1 : 8;
   const logins = users.map((u) => JSON.stringify({ username: u.username, password: u.password }));
   let nextList = 0;
   let nextLogin = 0;
