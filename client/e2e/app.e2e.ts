@@ -120,6 +120,9 @@ describe('paymesh in a real browser, against the running mesh', function () {
     await shoot(app, 'transactions');
     await dashboard.getByRole('img', { name: /Transactions per minute, last 60 minutes: 2 in total/ }).waitFor({ timeout: 10_000 });
     await shoot(dashboard, 'dashboard');
+    await dashboard.emulateMedia({ colorScheme: 'dark' });
+    await shoot(dashboard, 'dashboard-dark');
+    await dashboard.emulateMedia({ colorScheme: 'light' });
 
     for (const page of [app, dashboard]) await page.setViewportSize({ width: 390, height: 844 });
     for (const page of [app, dashboard]) {

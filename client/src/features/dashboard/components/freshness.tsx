@@ -9,8 +9,9 @@ export function Freshness({ status, lastEventTime }: { status: LiveStatus; lastE
   const now = useNow();
   const last = lastEventTime ? Date.parse(lastEventTime) : NaN;
   return (
-    <div className="freshness" aria-live="polite">
-      <span className={`status-pill status-${status}`} data-testid="live-status">
+    <div className="freshness">
+      {/* Announced when it changes; the "s ago" beside it ticks every second and is not. */}
+      <span className={`status-pill status-${status}`} data-testid="live-status" role="status">
         <span className="dot" aria-hidden="true" />
         {labels[status]}
       </span>
