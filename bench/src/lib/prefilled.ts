@@ -7,7 +7,7 @@ export function prefilledTopic(ctx: BenchContext): Promise<PrefilledTopic> {
   return ctx.once('prefilled-topic', async () => {
     const infra = await ctx.infra();
     const topic = `bench.prefill.${Date.now()}`;
-    const events = ctx.quick ? 20_000 : 1_000_000;
+    const events = ctx.prefillEvents ?? (ctx.quick ? 20_000 : 1_000_000);
     ctx.log(`pre-filling ${topic} with ${events.toLocaleString('en-US')} transaction.created events…`);
     ctx.onCleanup(() => deleteTopic(infra.brokers, topic));
     const filled = await prefillTopic(infra.brokers, topic, events, ctx.quick ? 200 : 10_000);

@@ -25,6 +25,8 @@ export interface RowOutcome {
 export interface BenchContext {
   quick: boolean;
   log: Logger;
+  /** Events in B5/B6's pre-filled topic, when the command line overrides the default. */
+  prefillEvents?: number;
   /** Broker and database, found running (or started) once per run. */
   infra(): Promise<Infra>;
   /** The whole mesh as real processes, started once on first use and shared by the rows. */

@@ -14,8 +14,9 @@ const expected = Number(countArg);
 const kafka = new Kafka({ clientId: 'paymesh-bench-bare', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 const consumer = kafka.consumer({
   groupId: `bench-bare-${randomUUID()}`,
-  maxBytesPerPartition: 4 * 1024 * 1024,
-  maxBytes: 16 * 1024 * 1024,
+  // analytics-service's defaults (FETCH_PARTITION_BYTES, FETCH_MAX_BYTES), so only the work per message differs.
+  maxBytesPerPartition: 512 * 1024,
+  maxBytes: 3 * 1024 * 1024,
   maxWaitTimeInMs: 500,
 });
 
