@@ -51,6 +51,7 @@ export function AuthForm({ mode, onSuccess, notice }: AuthFormProps) {
 
   return (
     <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <title>{`${text.action} · paymesh`}</title>
       <h1 id={`${id}-title`}>{text.title}</h1>
       {notice && !formMessage && <p className="notice" role="status">{notice}</p>}
       {formMessage && <p className="form-error" role="alert">{formMessage}</p>}

@@ -10,6 +10,7 @@ export function DashboardPage() {
 
   return (
     <div className="stack">
+      <title>Dashboard · paymesh</title>
       <header className="page-header">
         <div>
           <h1>Dashboard</h1>

@@ -7,6 +7,7 @@ import { TransactionList } from './transaction-list';
 export function TransactionsPage({ spending, spendingError }: { spending: Spending | null; spendingError?: string | null }) {
   return (
     <div className="stack">
+      <title>Transactions · paymesh</title>
       <header className="page-header">
         <div>
           <h1>Transactions</h1>
