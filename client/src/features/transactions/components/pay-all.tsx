@@ -10,8 +10,12 @@ export function PayAll({ nothingToPay }: { nothingToPay: boolean }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   // Kept across a failed attempt so retrying the same click cannot pay twice.
   const key = useRef<string | null>(null);
+  // Set synchronously: a second click can land before React re-renders the button disabled.
+  const inFlight = useRef(false);
 
   async function payAll() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     key.current ??= newIdempotencyKey();
     setOutcome(null);
     try {
@@ -25,6 +29,8 @@ export function PayAll({ nothingToPay }: { nothingToPay: boolean }) {
       });
     } catch (error) {
       setOutcome({ ok: false, text: error instanceof ApiError ? error.message : 'Paying failed. Please try again.' });
+    } finally {
+      inFlight.current = false;
     }
   }
 

@@ -70,6 +70,36 @@ describe('the transaction form', () => {
     expect(screen.getByLabelText('Amount')).toHaveValue('');
   });
 
+  it('sends one create for a double click, even while the first is still on its way', async () => {
+    signedIn();
+    let answer: (r: Response) => void = () => undefined;
+    const gateway = fakeGateway({ 'POST /payment/transactions': () => new Promise<Response>((resolve) => (answer = resolve)) });
+    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Amount'), '7');
+    await user.type(screen.getByLabelText('Description'), 'Lunch');
+
+    await user.dblClick(screen.getByRole('button', { name: 'Create' }));
+    answer(created(7, 'Lunch'));
+
+    await screen.findByText('Created 7.00 for “Lunch”.');
+    expect(gateway.callsTo('POST', '/payment/transactions')).toHaveLength(1);
+  });
+
+  it('keeps the confirmation when a stray second click lands after the first succeeded', async () => {
+    signedIn();
+    const gateway = fakeGateway({ 'POST /payment/transactions': created(7, 'Lunch') });
+    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+
+    const user = await submit('7', 'Lunch');
+    await screen.findByText('Created 7.00 for “Lunch”.');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(screen.getByText('Created 7.00 for “Lunch”.')).toBeVisible();
+    expect(screen.getByLabelText('Amount')).toBeValid();
+    expect(gateway.callsTo('POST', '/payment/transactions')).toHaveLength(1);
+  });
+
   it('retries a failed submission with the same Idempotency-Key, so it cannot create twice', async () => {
     signedIn();
     const gateway = fakeGateway({

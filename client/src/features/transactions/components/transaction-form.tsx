@@ -18,6 +18,8 @@ export function TransactionForm({ remainingCents }: { remainingCents: number | n
   // One key per submission of these values: a double click or a retry after a timeout
   // replays the same request, so it can never create the transaction twice.
   const key = useRef<string | null>(null);
+  // Set synchronously: a second click can land before React re-renders the button disabled.
+  const inFlight = useRef(false);
 
   const edit = (field: keyof TransactionDraft) => (value: string) => {
     key.current = null;
@@ -28,12 +30,16 @@ export function TransactionForm({ remainingCents }: { remainingCents: number | n
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (create.isPending) return;
+    if (inFlight.current) return;
+    // The stray second click of a double click, landing after the first already succeeded and
+    // emptied the form: keep the confirmation rather than complain about an empty amount.
+    if (created && !draft.amount && !draft.description) return;
     const fields = checkDraft(draft, remainingCents);
     setFailure({ fields });
     setCreated(null);
     if (fields.amount || fields.description) return;
     key.current ??= newIdempotencyKey();
+    inFlight.current = true;
     try {
       const tx = await create.mutateAsync({
         input: { amount: parseAmount(draft.amount)! / 100, description: draft.description.trim() },
@@ -44,6 +50,8 @@ export function TransactionForm({ remainingCents }: { remainingCents: number | n
       setCreated(`Created ${formatMoney(tx.amount)} for “${tx.description}”.`);
     } catch (error) {
       setFailure(describeCreateFailure(error));
+    } finally {
+      inFlight.current = false;
     }
   }
 
