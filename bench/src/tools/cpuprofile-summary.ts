@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * `tsx bench/src/tools/cpuprofile-summary.ts <file.cpuprofile> [top]`: self time per function
- * and per package of a V8 CPU profile (node --cpu-prof), to see where a service spends a
- * benchmark's time without opening DevTools.
+ * `tsx bench/src/tools/cpuprofile-summary.ts <file.cpuprofile> [top] [skip-seconds]`: self and
+ * inclusive time per function and per package of a V8 CPU profile (node --cpu-prof), to see
+ * where a service spends a benchmark's time without opening DevTools. `skip-seconds` leaves
+ * out the start (module loading, JIT warm-up).
  */
 interface ProfileNode {
   id: number;
@@ -16,12 +17,17 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, skipArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: cpuprofile-summary.ts <file.cpuprofile> [top]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfMicros = new Map<number, number>();
-profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const skipMicros = Number(skipArg ?? 0) * 1e6;
+let elapsed = 0;
+profile.samples.forEach((id, i) => {
+  elapsed += profile.timeDeltas[i] ?? 0;
+  if (elapsed >= skipMicros) selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 
 const where = (url: string) => {
