@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadInfraConfig } from '../../infra/src/config.js';
@@ -50,6 +51,7 @@ try {
   machine = await describeMachine((await ctx.infra()).superuserUrl);
   for (const row of ROWS.filter((r) => !only || only.includes(r.id))) {
     const rowBegun = Date.now();
+    const load = os.loadavg()[0]!;
     const seconds = () => (Date.now() - rowBegun) / 1000;
     const missing = row.needs.filter((service) => !existsSync(path.join(repoRoot, service, 'src', 'main.ts')));
     if (missing.length > 0) {
@@ -60,10 +62,10 @@ try {
     log(`${row.id}: ${row.title}`);
     try {
       const outcome = await row.run(ctx);
-      reports.push({ row, status: 'measured', outcome, seconds: seconds() });
+      reports.push({ row, status: 'measured', outcome, seconds: seconds(), load });
     } catch (err) {
       log(`${row.id} crashed: ${(err as Error).stack ?? String(err)}`);
-      reports.push({ row, status: 'crashed', reason: (err as Error).message.split('\n')[0] ?? 'unknown', seconds: seconds() });
+      reports.push({ row, status: 'crashed', reason: (err as Error).message.split('\n')[0] ?? 'unknown', seconds: seconds(), load });
     }
   }
 } finally {
@@ -83,7 +85,8 @@ const target = publish ? path.join(repoRoot, 'docs', 'benchmarks.md') : path.joi
 const analysisFile = path.join(repoRoot, 'bench', 'analysis.md');
 const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';
 mkdirSync(path.dirname(target), { recursive: true });
-writeFileSync(target, benchmarkDocument({ reports, machine, when: new Date(begun), seconds, command, analysis }));
+const described = { ...machine, 'load average (1 min) at the end': os.loadavg()[0]!.toFixed(2) };
+writeFileSync(target, benchmarkDocument({ reports, machine: described, when: new Date(begun), seconds, command, analysis }));
 log(`wrote ${path.relative(repoRoot, target)}`);
 
 process.exit(reports.some((r) => r.status === 'crashed') ? 1 : 0);

@@ -15,6 +15,8 @@ export interface Machine {
   kafka: string;
   postgres: string;
   autocannon: string;
+  /** The machine is shared: what else ran shows in the load average around the run. */
+  'load average (1 min) at start': string;
 }
 
 function javaVersion(): string {
@@ -52,5 +54,6 @@ export async function describeMachine(superuserUrl: string): Promise<Machine> {
     kafka: kafkaVersion(),
     postgres: await postgresVersion(superuserUrl),
     autocannon: autocannon.version,
+    'load average (1 min) at start': os.loadavg()[0]!.toFixed(2),
   };
 }

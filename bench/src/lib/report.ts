@@ -9,6 +9,8 @@ export interface RowReport {
   /** Why a row was not run, or how it crashed. */
   reason?: string;
   seconds: number;
+  /** The machine's 1-minute load average when the row started (2 cores: above 2 means a queue). */
+  load?: number;
 }
 
 const value = (c: Check) => `${fmt(c.value)}${c.unit ? ` ${c.unit}` : ''}`;
@@ -38,7 +40,7 @@ export function machineTable(m: Machine): string {
 
 export interface DocumentInput {
   reports: RowReport[];
-  machine: Machine;
+  machine: Machine & Record<string, string>;
   when: Date;
   seconds: number;
   command: string;
@@ -53,7 +55,7 @@ export function benchmarkDocument(d: DocumentInput): string {
     return [
       `### ${r.row.id}: ${r.row.title}`,
       '',
-      `Target: ${r.row.target}. Took ${r.seconds.toFixed(0)} s.`,
+      `Target: ${r.row.target}. Took ${r.seconds.toFixed(0)} s${r.load === undefined ? '' : `; load average when it started: ${r.load.toFixed(2)}`}.`,
       '',
       `Method: ${r.row.method}`,
       '',
