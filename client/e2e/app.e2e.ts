@@ -2,7 +2,7 @@
  * The client in a real browser (Debian's Chromium) against the real running mesh: sign up,
  * create two transactions, hit the cap, pay all, while a second window's dashboard follows
  * each action within 2 seconds. One person's story, so the steps run in order and share the windows.
- * Screenshots of the main screens go to docs/screenshots/ for the README.
+ * Screenshots of the main screens go to test-results/screenshots/ (docs/screenshots/ with `npm run screenshots`).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { screenshotDirOverride } from '../config.js';
 
 export const LIVE_MS = 2000;
-export const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'screenshots');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const screenshotDir = path.resolve(repoRoot, screenshotDirOverride() ?? path.join('test-results', 'screenshots'));
 
 /** A number shown under `testId`, waited for until `deadline` (ms since the epoch). */
 export const shows = (page: Page, testId: string, expected: string, deadline = Date.now() + LIVE_MS) =>
