@@ -34,7 +34,6 @@ export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): Analy
 }
 
 const reconcileSchema = z.object({
-  LOG_LEVEL: logLevel(),
   ANALYTICS_SERVICE_URL: url('http://localhost:8083'),
   PAYMENT_DATABASE_URL: postgresUrl('postgres://payment:payment@localhost:5432/payment'),
   /** How long to wait for analytics to catch up with the database before calling a difference real. */
