@@ -10,10 +10,11 @@ import { readFileSync } from 'node:fs';
 import { transactionsTopic, type TransactionEvent } from '@paymesh/shared/events';
 import { createPublisher, ensureTopics, topicOffsetRanges, type KafkaConnection } from '@paymesh/shared/kafka';
 import { createLogger } from '@paymesh/shared/logger';
+import { loadAnalyticsConfig } from '../src/config.js';
 
 const events = Number(process.argv[2] ?? 200_000);
 const topic = process.argv[3] ?? `bench.analytics.${events}`;
-const brokers = (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',');
+const brokers = loadAnalyticsConfig().KAFKA_BROKERS;
 const connection: KafkaConnection = { brokers, clientId: 'measure-fold', logger: createLogger('measure-fold', 'warn') };
 const USERS = 10_000;
 
@@ -45,6 +46,8 @@ async function measure() {
   const port = 18000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // The child is configured like any deployment: through its environment.
+    // eslint-disable-next-line no-restricted-properties
     env: { ...process.env, PORT: String(port), TRANSACTIONS_TOPIC: topic, DLQ_TOPIC: `${topic}.dlq`, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -94,7 +94,7 @@ describe('reconciliation', () => {
       const run = await runReconcile();
 
       expect(run.status).to.equal(1);
-      expect(JSON.parse(run.stdout).differences).to.deep.equal([
+      expect((JSON.parse(run.stdout) as { differences: unknown }).differences).to.deep.equal([
         { field: 'total_transactions', analytics: 2, payment_db: 3 },
         { field: 'total_amount', analytics: '10.70', payment_db: '11.69' },
         { field: 'unique_users', analytics: 1, payment_db: 2 },
