@@ -16,10 +16,13 @@ import { ROWS } from './rows/index.js';
  * `npm run bench`: every row, full size, then the table on stdout and in docs/benchmarks.md.
  * `--quick`: tiny sizes, only to prove each row still runs (CI); it exits non-zero when a row
  * crashes, never because a target was missed. `--only B1,B3`: just those rows. `--events N`: the
- * size of B5/B6's pre-filled topic instead of a million (or 20,000 in quick mode).
+ * size of B5/B6's pre-filled topic instead of a million (or 20,000 in quick mode). `--seconds S`,
+ * `--rounds N`: every load run lasts S seconds, every row runs N rounds (a smoke test of the full
+ * mode's code path, or a longer, steadier run). Only a run with none of these options replaces
+ * docs/benchmarks.md.
  */
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, write: { type: 'boolean' }, events: { type: 'string' } },
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, write: { type: 'boolean' }, events: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } },
 });
 const quick = values.quick;
 const only = values.only?.split(',').map((id) => id.trim().toUpperCase());
@@ -34,6 +37,8 @@ const ctx: BenchContext = {
   quick,
   log,
   ...(values.events ? { prefillEvents: Number(values.events) } : {}),
+  seconds: (full, quickSeconds = 1) => (quick ? quickSeconds : values.seconds ? Number(values.seconds) : full),
+  rounds: (full) => (quick ? 1 : values.rounds ? Number(values.rounds) : full),
   infra: () => (infra ??= ensureInfra(loadInfraConfig(), log)),
   mesh: () => (mesh ??= ctx.infra().then((i) => startBenchMesh(log, i))),
   once: <T>(key: string, make: () => Promise<T>) => {
@@ -80,7 +85,7 @@ console.log(`\n${quick ? 'quick mode' : 'full run'}: ${reports.length} rows in $
 
 const command = `npm run bench${quick ? ' -- --quick' : only ? ` -- --only ${only.join(',')}` : ''}`;
 // Only a full run of every row may replace the published figures; anything else goes aside.
-const publish = values.write ?? (!quick && !only && !values.events);
+const publish = values.write ?? (!quick && !only && !values.events && !values.seconds && !values.rounds);
 const target = publish ? path.join(repoRoot, 'docs', 'benchmarks.md') : path.join(dataDir, 'bench', 'last.md');
 const analysisFile = path.join(repoRoot, 'bench', 'analysis.md');
 const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';

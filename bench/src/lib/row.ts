@@ -27,6 +27,10 @@ export interface BenchContext {
   log: Logger;
   /** Events in B5/B6's pre-filled topic, when the command line overrides the default. */
   prefillEvents?: number;
+  /** How long one load run lasts: `full` seconds, `quick` in quick mode, or the --seconds override. */
+  seconds(full: number, quick?: number): number;
+  /** How many rounds a row runs: `full`, one in quick mode, or the --rounds override. */
+  rounds(full: number): number;
   /** Broker and database, found running (or started) once per run. */
   infra(): Promise<Infra>;
   /** The whole mesh as real processes, started once on first use and shared by the rows. */

@@ -22,7 +22,7 @@ export const b1GatewayThroughput: BenchRow = {
   async run(ctx) {
     const mesh = await ctx.mesh();
     const bare = await startBareProxy(mesh.urls.auth);
-    const durationSec = ctx.quick ? 1 : 8;
+    const durationSec = ctx.seconds(8);
     const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url });
     const cpuNotes: Record<string, string> = {};
     const side = (name: string, url: string) => async () => {
@@ -35,7 +35,7 @@ export const b1GatewayThroughput: BenchRow = {
       const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
       const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3 });
       const runs = await interleavedSides(
-        ctx.quick ? 1 : 4,
+        ctx.rounds(4),
         { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
         ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
       );

@@ -19,8 +19,8 @@ export const b2GatewayLatency: BenchRow = {
     'medians of the rounds\' p50 and p99.',
   async run(ctx) {
     const mesh = await ctx.mesh();
-    const durationSec = ctx.quick ? 1 : 8;
-    const max = await fire({ url: `${mesh.urls.auth}${LIGHT_PATH}`, connections: LIGHT_CONNECTIONS, durationSec: ctx.quick ? 1 : 5 });
+    const durationSec = ctx.seconds(8);
+    const max = await fire({ url: `${mesh.urls.auth}${LIGHT_PATH}`, connections: LIGHT_CONNECTIONS, durationSec: ctx.seconds(5) });
     const rate = Math.max(10, Math.round(max.rps / 2));
     ctx.log(`B2 direct maximum ${describeLoad(max)} → fixed rate ${rate} req/s`);
     const bare = await startBareProxy(mesh.urls.auth);
@@ -40,7 +40,7 @@ export const b2GatewayLatency: BenchRow = {
       const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
       const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
       const runs = await interleavedSides(
-        ctx.quick ? 1 : 4,
+        ctx.rounds(4),
         { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
         ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
       );

@@ -23,7 +23,7 @@ export const b3Payments: BenchRow = {
     const mesh = await ctx.mesh();
     const infra = await ctx.infra();
     const users = await registerUsers(mesh.urls.auth, ctx.quick ? 5 : 50, 'b3');
-    const durationSec = ctx.quick ? 1 : 8;
+    const durationSec = ctx.seconds(8);
     const body = JSON.stringify({ amount: 0.01, description: 'bench' });
     let next = 0;
 
@@ -59,7 +59,7 @@ export const b3Payments: BenchRow = {
         await throughGateway(3);
         await direct(3);
       }
-      const { a: gateway, b: sql } = await interleaved(ctx.quick ? 1 : 5, () => throughGateway(), () => direct());
+      const { a: gateway, b: sql } = await interleaved(ctx.rounds(5), () => throughGateway(), () => direct());
       const gatewayRps = gateway.map((r) => r.rps);
       const sqlRps = sql.map((r) => r.rps);
       const failures = gateway.reduce((n, r) => n + r.non2xx + r.errors, 0);

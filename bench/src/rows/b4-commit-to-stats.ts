@@ -52,7 +52,7 @@ export const b4CommitToStats: BenchRow = {
     const infra = await ctx.infra();
     const users = await registerUsers(mesh.urls.auth, ctx.quick ? 4 : 20, 'b4');
     const watch = await watchTopic(infra.brokers, mesh.topic);
-    const durationSec = ctx.quick ? 2 : 15;
+    const durationSec = ctx.seconds(15, 2);
     const body = JSON.stringify({ amount: 0.01, description: 'bench' });
     let next = 0;
     type Round = Record<'p50' | 'p99' | 'kafkaP50' | 'kafkaP99' | 'sentP50' | 'sentP99' | 'fetchedP50' | 'fetchedP99' | 'sent', number>;
@@ -108,7 +108,7 @@ export const b4CommitToStats: BenchRow = {
         ctx.log(`B4 ${label}: ${r.sent} transactions, counted p50 ${r.p50.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms; in Kafka p50 ${r.kafkaP50.toFixed(1)} / p99 ${r.kafkaP99.toFixed(1)} ms`);
         return r;
       };
-      for (let round = 0; round < (ctx.quick ? 1 : 3); round += 1) rounds.push(await measureRound(RATE, `round ${round + 1}`));
+      for (let round = 0; round < ctx.rounds(3); round += 1) rounds.push(await measureRound(RATE, `round ${round + 1}`));
       // The floor: the same path with the relay and the fold mostly idle between transactions.
       floor = await measureRound(RATE / 10, `at ${RATE / 10}/s`);
     } finally {

@@ -25,7 +25,7 @@ export const b5AnalyticsFold: BenchRow = {
   async run(ctx) {
     const infra = await ctx.infra();
     const filled = await prefilledTopic(ctx);
-    const rounds = ctx.quick ? 1 : 3;
+    const rounds = ctx.rounds(3);
     const withAnalytics = existsSync(path.join(repoRoot, 'analytics-service', 'src', 'main.ts'));
     const notes = [`pre-fill: ${filled.events.toLocaleString('en-US')} events (${fmt(filled.megabytes)} MB) in ${fmt(filled.seconds)} s through ConsoleProducer, acks=1`];
 

@@ -19,7 +19,7 @@ export const b6AnalyticsRestart: BenchRow = {
     const ready: number[] = [];
     const rss: number[] = [];
     const notes: string[] = [];
-    for (let round = 0; round < (ctx.quick ? 1 : 2); round += 1) {
+    for (let round = 0; round < ctx.rounds(2); round += 1) {
       const analytics = await startAnalytics(infra, filled.topic);
       try {
         const memory = analytics.memory();

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { BCRYPT_COST, HASH_WORKERS } from '../lib/bench-mesh.js';
+import { drainQueue } from '../lib/drain.js';
 import { interleaved } from '../lib/interleave.js';
 import { describeLoad, fire } from '../lib/load.js';
 import { startLoneService } from '../lib/lone-service.js';
@@ -56,10 +57,11 @@ async function measure(ctx: BenchContext, authUrl: string): Promise<RowOutcome> 
       url: `${authUrl}/login`,
       method: 'POST',
       connections: 16,
-      durationSec: ctx.quick ? 2 : 8,
+      durationSec: ctx.seconds(8, 2),
       headers: { 'content-type': 'application/json' },
       setupRequest: (request) => ({ ...request, body: bodies[(next += 1) % bodies.length] }),
     });
+    await drainQueue(`${authUrl}/login`, bodies[0]!);
     ctx.log(`B7 logins: ${describeLoad(result)}`);
     return result;
   };
@@ -69,7 +71,7 @@ async function measure(ctx: BenchContext, authUrl: string): Promise<RowOutcome> 
     return Promise.resolve(seconds);
   };
 
-  const { a: runs, b: hashTimes } = await interleaved(ctx.quick ? 1 : 5, logins, hashes);
+  const { a: runs, b: hashTimes } = await interleaved(ctx.rounds(5), logins, hashes);
   const loginRates = runs.map((r) => r.rps);
   const bound = HASH_WORKERS / median(hashTimes);
   const failed = runs.reduce((n, r) => n + r.non2xx + r.errors, 0);

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { startBenchMesh, type BenchMesh } from '../lib/bench-mesh.js';
+import { drainQueue } from '../lib/drain.js';
 import { interleaved } from '../lib/interleave.js';
 import { describeLoad, fire, type LoadResult } from '../lib/load.js';
 import { waitForQuietMesh } from '../lib/quiesce.js';
@@ -25,13 +26,13 @@ export const b8ListDuringLoginStorm: BenchRow = {
     'taking every core is what the list waits on.',
   async run(ctx) {
     const infra = await ctx.infra();
-    const main = await measureStorm(ctx, await ctx.mesh(), ctx.quick ? 1 : 5);
+    const main = await measureStorm(ctx, await ctx.mesh(), ctx.rounds(5));
     // The same rounds against a mesh whose auth-service keeps one core free of bcrypt: is the
     // miss the hash pool taking both cores? (A second mesh, so the main one keeps its defaults.)
     const variantMesh = await startBenchMesh(ctx.log, infra, { AUTH_HASH_WORKERS: '1' });
     let variant: StormOutcome;
     try {
-      variant = await measureStorm(ctx, variantMesh, ctx.quick ? 1 : 3);
+      variant = await measureStorm(ctx, variantMesh, ctx.rounds(3));
     } finally {
       await variantMesh.stop();
     }
@@ -73,7 +74,7 @@ async function measureStorm(ctx: BenchContext, mesh: BenchMesh, rounds: number):
     }
   }
   await waitForQuietMesh(mesh, infra.databaseUrls.payment);
-  const durationSec = ctx.quick ? 1 : 8;
+  const durationSec = ctx.seconds(8);
   const logins = users.map((u) => JSON.stringify({ username: u.username, password: u.password }));
   let nextList = 0;
   let nextLogin = 0;
@@ -107,6 +108,7 @@ async function measureStorm(ctx: BenchContext, mesh: BenchMesh, rounds: number):
     await waitFor('the login storm to get its first answers', () => Promise.resolve(answered >= 4), 30_000, 10);
     const result = await list();
     storms.push(await storm);
+    await drainQueue(`${mesh.urls.gateway}/auth/login`, logins[0]!);
     ctx.log(`B8${mesh.env.AUTH_HASH_WORKERS === '1' ? ' (1 hash thread)' : ''} list, during the storm: ${describeLoad(result)}; storm ${describeLoad(storms.at(-1)!)}`);
     return result;
   };
