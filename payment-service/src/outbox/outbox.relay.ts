@@ -4,9 +4,13 @@ import type { Logger } from '@paymesh/shared/logger';
 import type { Db } from '../db/database.js';
 import { listenForCommits } from './commit-listener.js';
 import { markSent, OUTBOX_CHANNEL, tryLockRelay, unsentBatch } from './outbox.repository.js';
+import { within } from './within.js';
 
 const BATCH_SIZE = 200;
 const MAX_BACKOFF_MS = 5000;
+// kafkajs retries an unreachable broker for about a minute; we give up sooner so the transaction
+// and the relay lock are not held that long, and start over with a fresh producer.
+const PUBLISH_TIMEOUT_MS = 10_000;
 
 export interface OutboxRelayDeps {
   db: Db;
@@ -36,16 +40,27 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   let backoffMs = 0;
   let retryTimer: NodeJS.Timeout | undefined;
 
+  async function connectPublisher(): Promise<Publisher> {
+    const connecting = createPublisher(deps.kafka);
+    try {
+      return await within(PUBLISH_TIMEOUT_MS, connecting);
+    } catch (err) {
+      // It may still connect after we gave up on it: close it then, so no producer leaks.
+      connecting.then((late) => late.disconnect(), () => undefined).catch(() => undefined);
+      throw err;
+    }
+  }
+
   /** Publishes one batch; true when the batch was full and more rows may be waiting. */
   async function relayBatch(): Promise<boolean> {
     // Connect before opening the transaction, so a broker that is away does not hold a lock and a connection.
-    publisher ??= await createPublisher(deps.kafka);
+    publisher ??= await connectPublisher();
     const connected = publisher;
     return deps.db.transaction(async (tx) => {
       if (!(await tryLockRelay(tx, deps.topic))) return false;
       const rows = await unsentBatch(tx, deps.topic, BATCH_SIZE);
       if (rows.length === 0) return false;
-      await connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload));
+      await within(PUBLISH_TIMEOUT_MS, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload)));
       await markSent(tx, rows.map((row) => row.id));
       return rows.length === BATCH_SIZE;
     });
