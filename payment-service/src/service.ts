@@ -11,6 +11,20 @@ import { createIdempotency } from './idempotency/idempotency.service.js';
 import { startOutboxRelay } from './outbox/outbox.relay.js';
 import { createTransactionsService } from './transactions/transactions.service.js';
 
+/**
+ * Shares one in-flight check between concurrent callers: while the broker is away a ping keeps
+ * retrying well past the readiness timeout, and probes every few seconds must not pile them up.
+ */
+function singleFlight(check: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => {
+    running ??= check().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+}
+
 export interface RunningService {
   url: string;
   port: number;
@@ -31,7 +45,7 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
     idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS }),
     readiness: {
       database: () => database.pool.query('select 1'),
-      kafka: () => pingKafka(kafka),
+      kafka: singleFlight(() => pingKafka(kafka)),
     },
   });
   const relay = startOutboxRelay({

@@ -147,6 +147,18 @@ describe('Idempotency-Key', () => {
     expect((await api.listTransactions()).body).to.have.length(1);
   });
 
+  it('after its 24 hours a key is forgotten: the same key then starts a new request', async () => {
+    const key = uniqueKey();
+    const first = await api.createTransaction(buildTransaction({ amount: 1 }), key);
+    await db.query(`update idempotency_keys set created_at = now() - interval '25 hours' where user_id = $1 and key = $2`, [user.id, key]);
+
+    const second = await api.createTransaction(buildTransaction({ amount: 2 }), key);
+
+    expect(second.status).to.equal(201);
+    expect(second.body.id).to.not.equal(first.body.id);
+    expect((await api.listTransactions()).body).to.have.length(2);
+  });
+
   it('a malformed key (empty, or over 255 characters) is a 400 INVALID_IDEMPOTENCY_KEY', async () => {
     const tooLong = await api.createTransaction(buildTransaction(), 'k'.repeat(256));
     const longest = await api.createTransaction(buildTransaction(), 'k'.repeat(255));

@@ -3,7 +3,11 @@ import { envelopeFields, eventAmount } from './envelope.js';
 
 export const TRANSACTION_PAID = 'transaction.paid';
 
-/** Published once per "pay all" that paid at least one transaction. */
+/**
+ * Published by a "pay all" that paid at least one transaction: one event per up to 1000 paid
+ * transactions (so a message stays far below Kafka's size limit), each carrying its own ids,
+ * count and amount. Summing `transactions_paid` and `amount_paid` over events gives the totals.
+ */
 export const transactionPaidSchema = z.object({
   ...envelopeFields,
   event_type: z.literal(TRANSACTION_PAID),
