@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type pg from 'pg';
+import pg from 'pg';
 import { transactionEventSchema, type TransactionEvent } from '@paymesh/shared/events';
 import { topicEndOffsets } from '@paymesh/shared/kafka';
 import { createLogger } from '@paymesh/shared/logger';
@@ -122,6 +122,30 @@ describe('events through the transactional outbox', () => {
     }
   });
 
+  it('when the listening connection drops, the relay reconnects and a later commit is still relayed without a poll', async () => {
+    const admin = new pg.Client({ connectionString: process.env.PG_SUPERUSER_URL });
+    await admin.connect();
+    const listener = `outbox-relay:${service.topic}`.slice(0, 63);
+    try {
+      const killed = await admin.query<{ pid: number }>(
+        'select pid, pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+        [listener],
+      );
+      expect(killed.rowCount, 'our listener connection').to.equal(1);
+      await waitFor('the listener to reconnect on a new connection', async () => {
+        const back = await admin.query('select 1 from pg_stat_activity where application_name = $1 and pid <> $2', [listener, killed.rows[0]!.pid]);
+        return back.rowCount === 1;
+      });
+    } finally {
+      await admin.end();
+    }
+    const user = await newUser();
+
+    await paymentApi(service.url, user.token).createTransaction(buildTransaction());
+
+    await waitForEventsOf(user.id, 1);
+  });
+
   it('the relay is woken by the commit: latency from commit to event over 200 creates', async function () {
     this.timeout(60_000);
     const user = await newUser();
@@ -140,6 +164,7 @@ describe('events through the transactional outbox', () => {
     const summary = (xs: number[]) => `p50 ${percentile(xs, 50)} ms, p99 ${percentile(xs, 99)} ms, max ${Math.max(...xs)} ms`;
     console.log(`      201 received -> event consumed: ${summary(endToEnd)}`);
     console.log(`      row written (created_at) -> record sent (CreateTime): ${summary(rowToSend)}`);
-    expect(percentile(endToEnd, 99), 'far below any poll interval').to.be.below(500);
+    // The poll is 10 minutes here, so anything near this bound was woken by the commit; the slack absorbs a loaded CI box.
+    expect(percentile(endToEnd, 99), 'far below any poll interval').to.be.below(2000);
   });
 });

@@ -7,6 +7,8 @@ export interface CommitListener {
 
 export interface CommitListenerOptions {
   databaseUrl: string;
+  /** Shown in pg_stat_activity, so an operator can tell which relay a connection belongs to. */
+  applicationName: string;
   channel: string;
   logger: Logger;
   onNotify(payload: string): void;
@@ -35,7 +37,7 @@ export function listenForCommits(options: CommitListenerOptions): CommitListener
   };
 
   async function connect() {
-    const candidate = new pg.Client({ connectionString: options.databaseUrl });
+    const candidate = new pg.Client({ connectionString: options.databaseUrl, application_name: options.applicationName.slice(0, 63) });
     candidate.on('notification', (message) => {
       if (message.channel === options.channel) options.onNotify(message.payload ?? '');
     });

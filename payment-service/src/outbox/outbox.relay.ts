@@ -103,6 +103,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
 
   const listener = listenForCommits({
     databaseUrl: deps.databaseUrl,
+    applicationName: `outbox-relay:${deps.topic}`,
     channel: OUTBOX_CHANNEL,
     logger,
     onNotify: (topic) => {
