@@ -52,9 +52,12 @@ async function measure() {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let replayMs = 0;
+  let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
-    const match = /"replay_ms":(\d+)/.exec(chunk.toString());
+    output += chunk.toString();
+    const match = /"replay_ms":(\d+)/.exec(output);
     if (match) replayMs = Number(match[1]);
+    output = output.slice(output.lastIndexOf('\n') + 1);
   });
   for (;;) {
     const ok = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);

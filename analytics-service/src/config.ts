@@ -12,17 +12,17 @@ const serviceSchema = z.object({
   /** Every instance joins its own group `<prefix>-<uuid>`, so each one reads every partition. */
   ANALYTICS_GROUP_PREFIX: z.string().min(1).default('analytics'),
   /** How many recent event ids per partition are remembered to drop redelivered copies. */
-  DEDUPE_WINDOW: positiveInt(50_000),
+  DEDUPE_WINDOW: positiveInt(20_000),
   /** With lag above zero and no progress for this long, the consumer counts as wedged. */
   STALL_TIMEOUT_MS: positiveInt(30_000),
   /** How often the end offsets are re-read, for lag while idle and for wedge detection. */
   LAG_REFRESH_MS: positiveInt(5_000),
   /**
    * Fetch sizes: kafkajs decodes a whole fetch before the fold sees it, so these bound the
-   * messages in flight; past ~512 KB per partition a replay gets no faster, only bigger.
+   * messages in flight; past ~256 KB per partition a replay gets no faster, only bigger.
    */
-  FETCH_PARTITION_BYTES: positiveInt(512 * 1024),
-  FETCH_MAX_BYTES: positiveInt(3 * 1024 * 1024),
+  FETCH_PARTITION_BYTES: positiveInt(256 * 1024),
+  FETCH_MAX_BYTES: positiveInt(1024 * 1024),
   /** The SSE stream sends at most one update per this interval. */
   STREAM_INTERVAL_MS: positiveInt(250),
 });
