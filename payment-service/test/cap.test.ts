@@ -15,7 +15,11 @@ async function burstOfHundreds(urls: string[], token: string, count: number): Pr
 
 function tally(responses: ApiResponse[]) {
   const statuses = responses.map((r) => r.status);
-  return { accepted: statuses.filter((s) => s === 201).length, refused: statuses.filter((s) => s === 422).length, other: statuses.filter((s) => s !== 201 && s !== 422) };
+  return {
+    accepted: statuses.filter((s) => s === 201).length,
+    refused: statuses.filter((s) => s === 422).length,
+    other: statuses.filter((s) => s !== 201 && s !== 422),
+  };
 }
 
 describe('the per-user cap', () => {

@@ -113,7 +113,8 @@ describe('events through the transactional outbox', () => {
 
       await reader.waitForCount(before + 40);
       await waitFor('every row of the topic to be sent', async () => (await unsentRows(service.topic)) === 0);
-      const offsets = await topicEndOffsets({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'payment-test', logger: createLogger('test', 'silent') }, service.topic);
+      const kafka = { brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'payment-test', logger: createLogger('test', 'silent') };
+      const offsets = await topicEndOffsets(kafka, service.topic);
       const onTopic = [...offsets.values()].reduce((sum, n) => sum + Number(n), 0);
       expect(onTopic, 'messages on the topic').to.equal(before + 40);
       expect(new Set(reader.records.map((r) => r.event.event_id)).size).to.equal(reader.records.length);

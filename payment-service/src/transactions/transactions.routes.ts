@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { authenticatedUser, requireUser, type TokenVerifier } from '@paymesh/shared/auth';
-import { idempotencyKeyOf, requestFingerprint } from '../idempotency/idempotency.fingerprint.js';
+import { IDEMPOTENCY_HEADER, idempotencyKeyOf, requestFingerprint } from '../idempotency/idempotency.fingerprint.js';
 import type { Idempotency, IdempotentOutcome } from '../idempotency/idempotency.service.js';
 import { parseNewTransaction } from './transactions.input.js';
 import { parsePageRequest } from './transactions.page.js';
@@ -31,8 +31,13 @@ export function transactionsRoutes({ transactions, idempotency, verifier }: Tran
   router.post('/transactions', async (req, res) => {
     const { userId } = authenticatedUser(res);
     const input = parseNewTransaction(req.body);
-    const request = { userId, key: idempotencyKeyOf(req.get('idempotency-key')), fingerprint: requestFingerprint('create-transaction', req.body) };
-    send(res, await idempotency.run(request, async (tx) => ({ status: 201, body: await transactions.createTransaction(tx, userId, input) })));
+    const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
+    const fingerprint = requestFingerprint('create-transaction', req.body);
+    const outcome = await idempotency.run({ userId, key, fingerprint }, async (tx) => ({
+      status: 201,
+      body: await transactions.createTransaction(tx, userId, input),
+    }));
+    send(res, outcome);
   });
 
   router.get('/transactions/list', async (req, res) => {
@@ -45,8 +50,13 @@ export function transactionsRoutes({ transactions, idempotency, verifier }: Tran
 
   router.post('/transactions/pay', async (req, res) => {
     const { userId } = authenticatedUser(res);
-    const request = { userId, key: idempotencyKeyOf(req.get('idempotency-key')), fingerprint: requestFingerprint('pay-all', req.body) };
-    send(res, await idempotency.run(request, async (tx) => ({ status: 200, body: await transactions.payAll(tx, userId) })));
+    const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
+    const fingerprint = requestFingerprint('pay-all', req.body);
+    const outcome = await idempotency.run({ userId, key, fingerprint }, async (tx) => ({
+      status: 200,
+      body: await transactions.payAll(tx, userId),
+    }));
+    send(res, outcome);
   });
 
   return router;
