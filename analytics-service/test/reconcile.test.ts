@@ -13,7 +13,7 @@ import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './su
 const stats = (overrides: Partial<StatsBody> = {}): StatsBody => ({
   total_transactions: 2, total_amount: 0.3, total_paid_transactions: 1, total_paid_amount: 0.1, events_processed: 3,
   events_rejected: 0, events_duplicate: 0, last_event_time: null, unique_users: 1, consumer_lag: 0, caught_up: true,
-  consumer_status: 'running', ...overrides,
+  consumer_status: 'running', log_truncated: false, ...overrides,
 });
 const ledger = { transactions: 2, cents: 30, paid: 1, paidCents: 10, users: 1 };
 

@@ -13,7 +13,7 @@ export function createStatsSnapshot(fold: StatsFold, progress: ConsumerProgress)
   return {
     current() {
       const view = progress.view();
-      const key = `${fold.revision}|${view.lag}|${view.status}|${view.caught_up_to_start}|${view.stalled}`;
+      const key = `${fold.revision}|${view.lag}|${view.status}|${view.caught_up_to_start}|${view.stalled}|${view.log_truncated}`;
       if (!cached || key !== cachedKey) {
         cached = renderStats(fold, view);
         cachedKey = key;

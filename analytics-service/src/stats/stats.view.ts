@@ -17,6 +17,8 @@ export interface StatsBody {
   consumer_lag: number;
   caught_up: boolean;
   consumer_status: string;
+  /** Retention has deleted the start of the topic: the totals cover only what is left. */
+  log_truncated: boolean;
 }
 
 export interface RenderedStats {
@@ -40,6 +42,7 @@ export function renderStats(fold: StatsFold, progress: ProgressView): RenderedSt
     consumer_lag: progress.lag,
     caught_up: progress.caught_up_to_start && progress.lag === 0,
     consumer_status: progress.stalled ? 'stalled' : progress.status,
+    log_truncated: progress.log_truncated,
   };
   const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`;
   return { body, etag };
