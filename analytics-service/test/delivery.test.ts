@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import type { RunningAnalytics } from '../src/service.js';
 import { startAnalytics, getStats, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated, buildPaid } from './support/events.js';
-import { closePublisher, deleteCreatedTopics, publish, publishRaw, readDeadLetters, uniqueTopics } from './support/kafka.js';
+import { closePublisher, deleteCreatedTopics, publish, publishRaw, pullTopic, readDeadLetters, uniqueTopics } from './support/kafka.js';
+import { waitFor } from '../../infra/src/wait-for.js';
 
 describe('delivery: duplicates, bad events, restarts and replicas', () => {
   let topics: { topic: string; dlq: string };
@@ -101,5 +102,22 @@ describe('delivery: duplicates, bad events, restarts and replicas', () => {
 
     expect(first.status).to.equal(503);
     expect(stats).to.include({ total_transactions: 3000, total_amount: 300, caught_up: true, consumer_lag: 0 });
+  });
+
+  it('when the consumer crashes, says so in /health and /ready, then recovers on its own', async function () {
+    this.timeout(90_000);
+    const service = await start();
+    await waitReady(service.url);
+    const status = async (path: string) => (await fetch(`${service.url}${path}`)).status;
+
+    const pulled = await pullTopic(topics.topic);
+    await waitFor('/health and /ready to report the crash', async () => (await status('/health')) === 503 && (await status('/ready')) === 503, 45_000);
+    await pulled.recreate();
+    await waitReady(service.url, 45_000);
+    await publish(topics.topic, [buildCreated({ amount: 2 })]);
+
+    const stats = await statsWhen(service.url, 'the event after recovery', (s) => s.total_transactions === 1);
+    expect(await status('/health')).to.equal(200);
+    expect(stats).to.include({ consumer_status: 'running', total_amount: 2 });
   });
 });

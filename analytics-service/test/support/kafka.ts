@@ -97,3 +97,15 @@ export async function deleteCreatedTopics(): Promise<void> {
     await admin.disconnect();
   }
 }
+
+/** Deletes a topic under a running consumer, the surest way to crash it; recreate() brings it back. */
+export async function pullTopic(topic: string, partitions = 3): Promise<{ recreate(): Promise<void> }> {
+  const admin = rawKafka().admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics: [topic], timeout: 10_000 });
+  } finally {
+    await admin.disconnect();
+  }
+  return { recreate: () => ensureTopics(connection(), [{ name: topic, partitions }]) };
+}
