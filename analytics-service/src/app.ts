@@ -15,6 +15,7 @@ export interface AppDeps {
   snapshot: StatsSnapshot;
   stream: StatsStream;
   verifier: TokenVerifier;
+  streamIntervalMs: number;
 }
 
 function check(ok: boolean, why: () => string): Promise<void> {

@@ -31,6 +31,8 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     stallTimeoutMs: config.STALL_TIMEOUT_MS,
     brokerSilenceMs: Math.max(3 * config.LAG_REFRESH_MS, 15_000),
   });
+  const snapshot = createStatsSnapshot(fold, progress);
+  const stream = createStatsStream(snapshot);
   const consumer = startTransactionsConsumer({
     connection,
     topic: config.TRANSACTIONS_TOPIC,
@@ -41,11 +43,10 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     fold,
     progress,
     logger,
+    onChange: stream.changed,
   });
-  const snapshot = createStatsSnapshot(fold, progress);
-  const stream = createStatsStream(snapshot, config.STREAM_INTERVAL_MS);
   const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
-  const app = buildApp({ logger, fold, progress, snapshot, stream, verifier });
+  const app = buildApp({ logger, fold, progress, snapshot, stream, verifier, streamIntervalMs: config.STREAM_INTERVAL_MS });
   const server = await startHttpServer(app, config.PORT);
 
   return {

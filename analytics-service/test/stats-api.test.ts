@@ -104,5 +104,31 @@ describe('the stats API', () => {
 
       expect(update.total_amount).to.be.closeTo(initial.total_amount + 3.33, 0.001);
     });
+
+    it('coalesces a burst of changes into at most one update per interval', async () => {
+      const events = readStatsEvents(`${service.url}/stats/stream?interval_ms=400`);
+      const initial = await events.next();
+      const started = Date.now();
+
+      for (let i = 0; i < 20; i++) await publish(topic, [buildCreated()]);
+      const received: number[] = [];
+      await events.nextWhere((s) => {
+        received.push(s.total_transactions);
+        return s.total_transactions === initial.total_transactions + 20;
+      });
+      const elapsed = Date.now() - started;
+      events.close();
+
+      // One update may go out at once, then one per full 400 ms at most.
+      expect(received.length).to.be.at.most(1 + Math.ceil(elapsed / 400));
+      expect(received.length).to.be.below(20);
+    });
+
+    it('rejects an interval that is not a whole number of milliseconds with a 400', async () => {
+      const res = await fetch(`${service.url}/stats/stream?interval_ms=soon`);
+
+      expect(res.status).to.equal(400);
+      expect(await res.json()).to.include({ code: 'VALIDATION_FAILED' });
+    });
   });
 });

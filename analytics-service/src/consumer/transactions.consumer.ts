@@ -14,6 +14,8 @@ export interface TransactionsConsumerDeps {
   fold: StatsFold;
   progress: ConsumerProgress;
   logger: Logger;
+  /** Called after each folded batch: the SSE stream's cue. */
+  onChange?: () => void;
 }
 
 export interface TransactionsConsumer {
@@ -67,6 +69,7 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       onRejected: (_reason, meta) => fold.recordRejection(meta.partition, meta.offset),
       onBatchEnd: (partition, highWatermark) => {
         progress.batchDone(partition, highWatermark);
+        deps.onChange?.();
         if (!announced && progress.view().caught_up_to_start) {
           announced = true;
           const { rss, heapUsed } = process.memoryUsage();

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { validate } from '@paymesh/shared/errors';
 import { authenticatedUser, requireUser, type TokenVerifier } from '@paymesh/shared/auth';
 import type { StatsFold } from './stats.fold.js';
 import type { StatsSnapshot } from './stats.snapshot.js';
@@ -6,7 +8,12 @@ import type { StatsStream } from './stats.stream.js';
 import { renderUserStats } from './stats.view.js';
 import { SERIES_MINUTES } from './minute-series.js';
 
+/** A client may ask for faster (a latency probe) or slower (a dashboard on a phone) updates. */
+const streamQuery = z.object({ interval_ms: z.coerce.number().int().min(0).max(60_000).optional() });
+
 export interface StatsRoutesDeps {
+  /** Default least time between two updates of one stream. */
+  streamIntervalMs: number;
   fold: StatsFold;
   snapshot: StatsSnapshot;
   stream: StatsStream;
@@ -25,7 +32,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-export function statsRoutes({ fold, snapshot, stream, verifier }: StatsRoutesDeps): Router {
+export function statsRoutes({ fold, snapshot, stream, verifier, streamIntervalMs }: StatsRoutesDeps): Router {
   const router = Router();
 
   router.get('/stats', (req, res) => {
@@ -49,7 +56,8 @@ export function statsRoutes({ fold, snapshot, stream, verifier }: StatsRoutesDep
   });
 
   router.get('/stats/stream', async (req, res) => {
-    await stream.connect(req, res);
+    const { interval_ms } = validate(streamQuery, req.query);
+    await stream.connect(req, res, interval_ms ?? streamIntervalMs);
   });
 
   return router;
