@@ -3,6 +3,7 @@ import { startHttpServer } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
+import { expressServerOptions } from './http/express-server-options.js';
 import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
 
 export interface RunningGateway {
@@ -26,7 +27,7 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
   };
   const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
   const app = buildApp({ config, logger, verifier, upstreams });
-  const server = await startHttpServer(app, config.PORT, config.HOST);
+  const server = await startHttpServer(app, config.PORT, config.HOST, expressServerOptions(app));
 
   return {
     url: server.url,

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
 
@@ -10,8 +10,13 @@ export interface RunningServer {
 }
 
 /** Listens on `port` (0 picks a free one) and returns how to reach and stop the server. */
-export async function startHttpServer(handler: RequestListener, port: number, host = '127.0.0.1'): Promise<RunningServer> {
-  const server = createServer(handler);
+export async function startHttpServer(
+  handler: RequestListener,
+  port: number,
+  host = '127.0.0.1',
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const server = createServer(options, handler);
   // Keep-alive longer than the gateway's agent so the gateway, not us, closes idle sockets.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
