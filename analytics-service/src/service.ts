@@ -1,6 +1,6 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
 import { startHttpServer } from '@paymesh/shared/http';
-import { ensureTopics, type KafkaConnection } from '@paymesh/shared/kafka';
+import type { KafkaConnection } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { AnalyticsConfig } from './config.js';
@@ -22,9 +22,6 @@ export interface RunningAnalytics {
  */
 export async function startService(config: AnalyticsConfig, logger: Logger): Promise<RunningAnalytics> {
   const connection: KafkaConnection = { brokers: config.KAFKA_BROKERS, clientId: 'analytics-service', logger };
-  await ensureTopics(connection, [{ name: config.DLQ_TOPIC, partitions: 1 }]).catch((err: unknown) => {
-    logger.warn({ err }, 'could not ensure the dead-letter topic; the consumer will retry');
-  });
   const fold = createStatsFold({ dedupeWindow: config.DEDUPE_WINDOW });
   const progress = createConsumerProgress({
     position: fold.position,

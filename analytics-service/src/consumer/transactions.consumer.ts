@@ -1,6 +1,6 @@
 import type { Logger } from '@paymesh/shared/logger';
 import { transactionsTopic } from '@paymesh/shared/events';
-import { replayTopic, topicOffsetRanges, type KafkaConnection, type ReplayingConsumer } from '@paymesh/shared/kafka';
+import { ensureTopics, replayTopic, topicOffsetRanges, type KafkaConnection, type ReplayingConsumer } from '@paymesh/shared/kafka';
 import type { StatsFold } from '../stats/stats.fold.js';
 import type { ConsumerProgress } from './consumer.progress.js';
 
@@ -44,6 +44,8 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
 
   async function begin(): Promise<void> {
     try {
+      // The dead-letter topic must exist before the first bad message: producers here never auto-create.
+      await ensureTopics(connection, [{ name: deps.deadLetterTopic, partitions: 1 }]);
       const ranges = await topicOffsetRanges(connection, topic);
       progress.startedFrom(ranges);
       if ([...ranges.values()].some((r) => r.low > 0)) {
@@ -51,7 +53,7 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       }
     } catch (err) {
       progress.statusChanged('crashed', err as Error);
-      logger.error({ err }, 'could not read the topic end offsets; retrying');
+      logger.error({ err }, 'could not reach the topic (end offsets, dead-letter topic); retrying');
       if (!stopped) timer = setTimeout(() => void begin(), deps.lagRefreshMs);
       return;
     }
