@@ -75,7 +75,8 @@ export async function ensureInfra(config: InfraConfig, log: Log): Promise<Infra>
   const [postgres, kafka] = await Promise.all([ensurePostgres(config, log), ensureKafka(config, log)]);
   await ensureServiceDatabases(postgres.url);
   await ensureTopics({ brokers: kafka.brokers, clientId: 'paymesh-infra', logger: createLogger('infra', 'warn') }, [
-    { name: transactionsTopic.name, partitions: config.TRANSACTIONS_PARTITIONS },
+    // analytics rebuilds its state by replaying this topic: it is the log of record, kept forever.
+    { name: transactionsTopic.name, partitions: config.TRANSACTIONS_PARTITIONS, configs: { 'retention.ms': '-1' } },
     { name: transactionsTopic.deadLetter, partitions: 1 },
   ]);
   const [authDb, paymentDb] = SERVICE_DATABASES;
