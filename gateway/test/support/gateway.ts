@@ -1,4 +1,4 @@
-import { createLogger } from '@paymesh/shared/logger';
+import { createLogger, type Logger } from '@paymesh/shared/logger';
 import { loadGatewayConfig } from '../../src/config.js';
 import { startService, type RunningGateway } from '../../src/service.js';
 
@@ -6,7 +6,7 @@ import { startService, type RunningGateway } from '../../src/service.js';
 export const NOWHERE = 'http://127.0.0.1:9';
 
 /** The gateway in-process on a free port, configured through the same variables as in production. */
-export function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
+export function startGateway(env: Record<string, string> = {}, logger?: Logger): Promise<RunningGateway> {
   const config = loadGatewayConfig({
     AUTH_SERVICE_URL: NOWHERE,
     PAYMENT_SERVICE_URL: NOWHERE,
@@ -14,5 +14,5 @@ export function startGateway(env: Record<string, string> = {}): Promise<RunningG
     ...env,
     PORT: '0',
   });
-  return startService(config, createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'silent'));
+  return startService(config, logger ?? createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'silent'));
 }
