@@ -42,6 +42,9 @@ const schema = z
     PAYMENT_TIMEOUT_MS: positiveInt(10_000),
     ANALYTICS_TIMEOUT_MS: positiveInt(5_000),
     HEALTH_TIMEOUT_MS: positiveInt(2_000),
+    // Verified tokens remembered to skip repeat signature checks; 0 turns the cache off.
+    TOKEN_CACHE_SIZE: count(10_000),
+    TOKEN_CACHE_TTL_MS: positiveInt(60_000),
     // Circuit breaker per upstream: opens when more than ERROR_PERCENT of at least VOLUME calls
     // in WINDOW fail, answers 503 at once while open, and lets one call through after RESET.
     BREAKER_VOLUME: positiveInt(5),
