@@ -39,8 +39,6 @@ export async function startBenchMesh(log: Logger, infra: Infra, overrides: Recor
     RATE_LIMIT_LOGIN_PER_USERNAME: huge,
     RATE_LIMIT_PER_IP: huge,
     RATE_LIMIT_PER_USER: huge,
-    // B4 timestamps the fold through the SSE stream; its 250 ms UI throttle would be all it measured.
-    STREAM_INTERVAL_MS: '2',
     ...overrides,
   };
   try {

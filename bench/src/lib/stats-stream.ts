@@ -10,12 +10,13 @@ export interface StatsSubscription {
 }
 
 /**
- * Subscribes to analytics' `GET /stats/stream` (Server-Sent Events) and timestamps every
- * `stats` event on arrival. Resolves once the first event (the current numbers) has arrived.
+ * Subscribes to analytics' `GET /stats/stream` (Server-Sent Events) with no throttle
+ * (`interval_ms=0`: an update per consumed batch) and timestamps every `stats` event on arrival.
+ * Resolves once the first event (the current numbers) has arrived.
  */
 export async function subscribeToStats(analyticsUrl: string): Promise<StatsSubscription> {
   const controller = new AbortController();
-  const res = await fetch(`${analyticsUrl}/stats/stream`, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+  const res = await fetch(`${analyticsUrl}/stats/stream?interval_ms=0`, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
   if (!res.ok || !res.body) throw new Error(`stats stream answered ${res.status}`);
   const updates: StatsUpdate[] = [];
   let first!: () => void;

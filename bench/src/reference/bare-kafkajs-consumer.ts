@@ -15,8 +15,8 @@ const kafka = new Kafka({ clientId: 'paymesh-bench-bare', brokers: brokers.split
 const consumer = kafka.consumer({
   groupId: `bench-bare-${randomUUID()}`,
   // analytics-service's defaults (FETCH_PARTITION_BYTES, FETCH_MAX_BYTES), so only the work per message differs.
-  maxBytesPerPartition: 512 * 1024,
-  maxBytes: 3 * 1024 * 1024,
+  maxBytesPerPartition: 256 * 1024,
+  maxBytes: 1024 * 1024,
   maxWaitTimeInMs: 500,
 });
 

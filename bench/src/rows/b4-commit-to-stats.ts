@@ -41,8 +41,8 @@ export const b4CommitToStats: BenchRow = {
   needs: ['gateway', 'auth-service', 'payment-service', 'analytics-service'],
   method:
     `autocannon at a fixed ${RATE} req/s (8 connections) POSTs transactions through the gateway for 20 users; each 201 is ` +
-    'timestamped in this process as its body arrives. Analytics\' SSE stream (/stats/stream, sampled every 2 ms in the bench ' +
-    'mesh instead of the UI\'s 250 ms) is timestamped on arrival too, and the j-th 201 counts as folded at the first update ' +
+    'timestamped in this process as its body arrives. Analytics\' SSE stream (/stats/stream?interval_ms=0: an update per ' +
+    'consumed batch, without the UI\'s 250 ms throttle) is timestamped on arrival too, and the j-th 201 counts as folded at the first update ' +
     'showing j more transactions than before the round (rank pairing: exact when the fold order follows the answer order, ' +
     'otherwise it pairs order statistics, which keeps p50 and p99). To split the lag, a consumer of the bench\'s own ' +
     'timestamps each transaction id as it reaches Kafka: 201 → in Kafka is exact per transaction, and the message\'s CreateTime ' +
