@@ -119,6 +119,25 @@ describe('rate limits at the edge', () => {
     });
   });
 
+  describe('with the login limits turned off (0)', () => {
+    let gateway: RunningGateway;
+
+    before(async () => {
+      gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, RATE_LIMIT_LOGIN_PER_IP: '0', RATE_LIMIT_LOGIN_PER_USERNAME: '0', TRUST_PROXY: 'loopback' });
+    });
+
+    after(() => gateway.stop());
+
+    it('lets every login through, as a load test from one machine needs', async () => {
+      const client = newClient();
+      const username = newUsername();
+
+      const answers = await times(15, () => login(gateway.url, username, client));
+
+      expect(answers.every((r) => r.status === 200)).to.equal(true);
+    });
+  });
+
   describe('the per-user limit on authenticated routes', () => {
     let gateway: RunningGateway;
 

@@ -1,0 +1,36 @@
+import { expect } from 'chai';
+import { ConfigError } from '@paymesh/shared/config';
+import { loadGatewayConfig } from '../src/config.js';
+
+describe('gateway configuration (unit)', () => {
+  it('starts on this machine with nothing set: port 8080, local services, the documented limits', () => {
+    const config = loadGatewayConfig({});
+
+    expect(config).to.include({
+      PORT: 8080,
+      AUTH_SERVICE_URL: 'http://localhost:8081',
+      AUTH_JWKS_URL: 'http://localhost:8081/.well-known/jwks.json',
+      BODY_LIMIT_BYTES: 65536,
+      RATE_LIMIT_LOGIN_PER_IP: 10,
+      RATE_LIMIT_LOGIN_PER_USERNAME: 10,
+      TRUST_PROXY: false,
+    });
+    expect(config.CORS_ORIGINS).to.deep.equal(['http://localhost:3000']);
+  });
+
+  it('derives the JWKS address from AUTH_SERVICE_URL unless AUTH_JWKS_URL is given', () => {
+    expect(loadGatewayConfig({ AUTH_SERVICE_URL: 'http://auth:9000' }).AUTH_JWKS_URL).to.equal('http://auth:9000/.well-known/jwks.json');
+    expect(loadGatewayConfig({ AUTH_JWKS_URL: 'http://keys/jwks' }).AUTH_JWKS_URL).to.equal('http://keys/jwks');
+  });
+
+  it('reads TRUST_PROXY as Express does: off, a hop count, or a subnet list', () => {
+    expect(loadGatewayConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).to.equal(1);
+    expect(loadGatewayConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).to.equal('loopback');
+  });
+
+  it('names every bad variable in one error', () => {
+    const load = () => loadGatewayConfig({ PORT: 'eighty', PAYMENT_SERVICE_URL: 'not a url', RATE_LIMIT_PER_IP: '-1' });
+
+    expect(load).to.throw(ConfigError).with.property('message').that.includes('PORT').and.includes('PAYMENT_SERVICE_URL').and.includes('RATE_LIMIT_PER_IP');
+  });
+});
