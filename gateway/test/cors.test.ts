@@ -9,7 +9,7 @@ const OTHER_APP = 'https://pay.example';
 function preflight(url: string, origin: string) {
   return fetch(url, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
   });
 }
 
@@ -34,7 +34,7 @@ describe('CORS at the edge', () => {
 
     expect(res.status).to.equal(204);
     expect(res.headers.get('access-control-allow-origin')).to.equal(OTHER_APP);
-    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).to.include('authorization');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).to.include('authorization').and.include('idempotency-key');
     expect(res.headers.get('access-control-allow-credentials')).to.equal(null);
     expect(payment.seen.length).to.equal(before);
   });
