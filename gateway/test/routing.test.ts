@@ -107,4 +107,16 @@ describe('routing at the edge', () => {
     expect(seen.headers).not.to.have.property('forwarded');
     expect(seen.headers['x-forwarded-for']).to.equal('127.0.0.1');
   });
+
+  it('tells the service where it is mounted, so the links it builds work through the gateway', async () => {
+    const token = issuer.sign();
+
+    await call(`${gateway.url}/payment/transactions/list`, { headers: { ...bearer(token), 'x-forwarded-prefix': '/evil' } });
+    const viaPayment = payment.seen.at(-1)!;
+    await call(`${gateway.url}/stats`, { headers: { 'x-forwarded-prefix': '/evil' } });
+    const viaShortForm = analytics.seen.at(-1)!;
+
+    expect(viaPayment.headers['x-forwarded-prefix']).to.equal('/payment');
+    expect(viaShortForm.headers).not.to.have.property('x-forwarded-prefix');
+  });
 });

@@ -30,7 +30,7 @@ describe('the whole mesh, end to end through the gateway', function () {
     await mesh?.stop();
   });
 
-  it('walks register, login, create, list, pay, and /stats counts both events', async () => {
+  it('walks register, login, create, list page by page, pay, and /stats counts every event', async () => {
     const api = mesh.urls.gateway;
     const credentials = { username: `e2e_${randomUUID().slice(0, 8)}`, password: 'correct horse battery' };
 
@@ -43,26 +43,31 @@ describe('the whole mesh, end to end through the gateway', function () {
     expect(login.body.id).to.equal(registered.body.id);
     const token = login.body.token;
 
-    const created = await call<{ id: string; user_id: string; amount: number; is_paid: boolean }>(`${api}/payment/transactions`, {
-      token,
-      body: { amount: 42.5, description: 'coffee beans' },
-    });
-    expect(created.status).to.equal(201);
-    expect(created.body).to.include({ user_id: registered.body.id, amount: 42.5, is_paid: false });
+    const created = [];
+    for (const body of [{ amount: 42.5, description: 'coffee beans' }, { amount: 7.25, description: 'bus ticket' }]) {
+      const res = await call<{ id: string; user_id: string; amount: number; is_paid: boolean }>(`${api}/payment/transactions`, { token, body });
+      expect(res.status).to.equal(201);
+      expect(res.body).to.include({ user_id: registered.body.id, amount: body.amount, is_paid: false });
+      created.push(res.body);
+    }
 
-    const list = await call<{ id: string }[]>(`${api}/payment/transactions/list`, { token });
-    expect(list.status).to.equal(200);
-    expect(list.body.map((t) => t.id)).to.deep.equal([created.body.id]);
+    // Page through the list by following the Link header, as a client would, through the gateway.
+    const firstPage = await call<{ id: string }[]>(`${api}/payment/transactions/list?limit=1`, { token });
+    expect(firstPage.status).to.equal(200);
+    const next = /<([^>]+)>;\s*rel="next"/.exec(firstPage.headers.get('link') ?? '')?.[1];
+    expect(next, 'Link rel="next"').to.match(/^\/payment\/transactions\/list\?/);
+    const secondPage = await call<{ id: string }[]>(new URL(next!, api).toString(), { token });
+    expect([...firstPage.body, ...secondPage.body].map((t) => t.id)).to.deep.equal([created[1]!.id, created[0]!.id]);
 
-    const paid = await call<{ transactions_paid: number }>(`${api}/payment/transactions/pay`, { token, method: 'POST' });
+    const paid = await call<{ transactions_paid: number; amount_paid: number }>(`${api}/payment/transactions/pay`, { token, method: 'POST' });
     expect(paid.status).to.equal(200);
-    expect(paid.body.transactions_paid).to.equal(1);
+    expect(paid.body).to.include({ transactions_paid: 2, amount_paid: 49.75 });
 
     const stats = await eventually(
       async () => (await call<Stats>(`${api}/stats`)).body,
-      (s) => s.events_processed === 2,
+      (s) => s.events_processed === 3,
     );
-    expect(stats).to.include({ total_transactions: 1, total_amount: 42.5, total_paid_transactions: 1, unique_users: 1 });
+    expect(stats).to.include({ total_transactions: 2, total_amount: 49.75, total_paid_transactions: 2, unique_users: 1 });
     expect(stats.last_event_time).to.be.a('string');
   });
 

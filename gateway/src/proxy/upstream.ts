@@ -56,6 +56,10 @@ export function createUpstream(o: UpstreamOptions): Upstream {
     url: o.url,
     forward(timeoutMs) {
       return async (req, res) => {
+        // Where the service is mounted (/payment), so links it builds (Link: rel="next") work
+        // through the gateway; never what a client claims.
+        if (req.baseUrl) req.headers['x-forwarded-prefix'] = req.baseUrl;
+        else delete req.headers['x-forwarded-prefix'];
         try {
           await breaker.fire(req, res, timeoutMs);
         } catch (err) {
