@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { brokerList, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
+import { brokerList, host, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
 import { transactionsTopic } from '@paymesh/shared/events';
 
 const serviceSchema = z.object({
   PORT: port(8083),
+  HOST: host(),
   LOG_LEVEL: logLevel(),
   KAFKA_BROKERS: brokerList('localhost:9092'),
   TRANSACTIONS_TOPIC: z.string().min(1).default(transactionsTopic.name),

@@ -44,7 +44,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
   });
   const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
   const app = buildApp({ logger, fold, progress, snapshot, stream, verifier, streamIntervalMs: config.STREAM_INTERVAL_MS });
-  const server = await startHttpServer(app, config.PORT);
+  const server = await startHttpServer(app, config.PORT, config.HOST);
 
   return {
     url: server.url,

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { loadConfig, logLevel, port, postgresUrl } from '@paymesh/shared/config';
+import { host, loadConfig, logLevel, port, postgresUrl } from '@paymesh/shared/config';
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 const schema = z.object({
   PORT: port(8081),
+  HOST: host(),
   LOG_LEVEL: logLevel(),
   AUTH_DATABASE_URL: postgresUrl('postgres://auth:auth@localhost:5432/auth'),
   // 10 costs roughly 50-100 ms of CPU per hash in bcryptjs: slow for an attacker, bearable for a login.

@@ -39,7 +39,7 @@ export async function startService(config: AuthConfig, logger: Logger): Promise<
     // The service checks its own tokens with the same verifier as everyone else, minus the network.
     const verifier = createTokenVerifier({ publicKey: (kid) => keyring.publicKey(kid) });
     const app = buildApp({ logger, users, keyring, verifier, readiness: { database: () => pool.query('select 1') } });
-    const server = await startHttpServer(app, config.PORT);
+    const server = await startHttpServer(app, config.PORT, config.HOST);
     return {
       url: server.url,
       port: server.port,

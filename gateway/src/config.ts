@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadConfig, logLevel, port, positiveInt, url } from '@paymesh/shared/config';
+import { host, loadConfig, logLevel, port, positiveInt, url } from '@paymesh/shared/config';
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const commaList = (fallback: string) =>
@@ -21,7 +21,7 @@ const trustProxy = z
 const schema = z
   .object({
     PORT: port(8080),
-    HOST: z.string().default('127.0.0.1'),
+    HOST: host(),
     LOG_LEVEL: logLevel(),
     AUTH_SERVICE_URL: url('http://localhost:8081'),
     PAYMENT_SERVICE_URL: url('http://localhost:8082'),

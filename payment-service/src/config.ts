@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brokerList, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
+import { brokerList, host, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
 import { toCents } from '@paymesh/shared/money';
 
 /** A money amount written as in the API ("1000.00" or "1000"), kept as integer cents. */
@@ -18,6 +18,7 @@ const centsAmount = (fallback: string) =>
 
 const schema = z.object({
   PORT: port(8082),
+  HOST: host(),
   LOG_LEVEL: logLevel(),
   PAYMENT_DATABASE_URL: postgresUrl('postgres://payment:payment@localhost:5432/payment'),
   DB_POOL_MAX: positiveInt(10),

@@ -62,7 +62,7 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
     outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
     logger,
   });
-  const server = await startHttpServer(app, config.PORT);
+  const server = await startHttpServer(app, config.PORT, config.HOST);
 
   return {
     url: server.url,

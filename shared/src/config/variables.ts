@@ -5,6 +5,9 @@ import { z } from 'zod';
 export const port = (fallback: number) =>
   z.coerce.number().int('must be a whole number').min(0).max(65535).default(fallback);
 
+/** The interface to listen on: loopback by default, so only the gateway is reachable from outside; 0.0.0.0 in containers. */
+export const host = () => z.string().min(1).default('127.0.0.1');
+
 export const logLevel = () =>
   z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
