@@ -7,6 +7,8 @@ import type { InfraConfig } from './config.js';
 import { startBroker } from './kafka/broker.js';
 import { canConnect, superuserUrl } from './postgres/connection.js';
 import { startClusterProcess } from './postgres/cluster-process.js';
+import { postgresDataDir } from './postgres/data-dir.js';
+import { repoRoot } from './paths.js';
 import { databaseUrl, ensureServiceDatabases, SERVICE_DATABASES } from './postgres/databases.js';
 import { isPortOpen } from './wait-for.js';
 
@@ -42,8 +44,9 @@ async function ensurePostgres(config: InfraConfig, log: Log) {
     throw new Error(`port ${config.PG_PORT} is taken by something that is not our PostgreSQL; set PG_PORT to a free port`);
   }
   log(`starting PostgreSQL on :${config.PG_PORT}…`);
-  if (!existsSync(path.join(config.PG_DATA_DIR, 'PG_VERSION'))) log('initialising the PostgreSQL data directory (first run only)…');
-  const cluster = await startClusterProcess({ port: config.PG_PORT, dataDir: config.PG_DATA_DIR, superuserPassword: config.PG_SUPERUSER_PASSWORD });
+  const dataDir = postgresDataDir(config.PG_DATA_DIR, repoRoot, log);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) log('initialising the PostgreSQL data directory (first run only)…');
+  const cluster = await startClusterProcess({ port: config.PG_PORT, dataDir, superuserPassword: config.PG_SUPERUSER_PASSWORD });
   return { url: cluster.superuserUrl, stop: () => cluster.stop(), started: true };
 }
 
