@@ -7,3 +7,6 @@ export const inheritedEnv = (): NodeJS.ProcessEnv => process.env;
  * README's copies in docs/screenshots/.
  */
 export const screenshotDirOverride = (): string | undefined => process.env.SCREENSHOT_DIR;
+
+/** Another Chromium-based browser to drive instead of Debian's (GitHub's runners ship Google Chrome). */
+export const chromiumPathOverride = (): string | undefined => process.env.CHROMIUM_PATH;

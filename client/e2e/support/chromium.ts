@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { inheritedEnv } from '../config.js';
+import { chromiumPathOverride, inheritedEnv } from '../config.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -11,10 +11,15 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Debian's Chromium, installed when missing (as root, through apt). A browser that cannot be
- * had is a failure of the test, never a skip.
+ * Debian's Chromium, installed when missing (as root, through apt), or the browser CHROMIUM_PATH
+ * names. A browser that cannot be had is a failure of the test, never a skip.
  */
 export function findChromium(log: (line: string) => void): string {
+  const override = chromiumPathOverride();
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH is ${override}, which does not exist`);
+    return override;
+  }
   if (existsSync(CHROMIUM)) return CHROMIUM;
   log('chromium is missing: installing it with apt-get…');
   try {
