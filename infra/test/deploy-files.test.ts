@@ -10,7 +10,7 @@ import { DEFAULT_PORTS } from '../src/mesh.js';
 
 interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
   ports?: string[];
   expose?: string[];
   environment?: Record<string, unknown>;
@@ -36,6 +36,15 @@ describe('docker-compose.yml', () => {
       const context = path.join(repoRoot, service.build!.context);
       expect(existsSync(context), `${name} context`).to.equal(true);
       expect(existsSync(path.join(context, service.build!.dockerfile)), `${name} Dockerfile`).to.equal(true);
+    }
+  });
+
+  it('builds each Node service from the shared Dockerfile, naming a workspace that has a composition root', () => {
+    for (const name of ['auth-service', 'payment-service', 'analytics-service', 'gateway']) {
+      const args = services[name]!.build!.args ?? {};
+      expect(args.SERVICE, name).to.equal(name);
+      expect(existsSync(path.join(repoRoot, name, 'src', 'main.ts')), `${name}/src/main.ts`).to.equal(true);
+      expect(Number(args.PORT), `${name} PORT arg`).to.equal(Number(services[name]!.environment!.PORT));
     }
   });
 
