@@ -128,7 +128,7 @@ export const b4CommitToStats: BenchRow = {
       ],
       notes: [
         `of which 201 → seen in Kafka by a consumer: p50 ${fmt(m('kafkaP50'))} ms (rounds ${list('kafkaP50')}), p99 ${fmt(m('kafkaP99'))} ms (rounds ${list('kafkaP99')})`,
-        `split by the message's CreateTime (when the relay sent it; 1 ms resolution): 201 → relay sends p50 ${fmt(m('sentP50'))} / p99 ${fmt(m('sentP99'))} ms (negative: the relay was quicker than the response's way back through the gateway); sent → fetched by a consumer p50 ${fmt(m('fetchedP50'))} / p99 ${fmt(m('fetchedP99'))} ms`,
+        `split by the message's CreateTime (when the relay sent it; 1 ms resolution): 201 → relay sends p50 ${fmt(m('sentP50'))} / p99 ${fmt(m('sentP99'))} ms (negative when the relay sent before the 201 reached the client); sent → fetched by a consumer p50 ${fmt(m('fetchedP50'))} / p99 ${fmt(m('fetchedP99'))} ms`,
         ...(floor
           ? [`at ${RATE / 10}/s instead (one round, ${floor.sent} transactions): 201 → counted p50 ${fmt(floor.p50)} / p99 ${fmt(floor.p99)} ms; 201 → relay sends p50 ${fmt(floor.sentP50)} / p99 ${fmt(floor.sentP99)} ms; sent → fetched p50 ${fmt(floor.fetchedP50)} / p99 ${fmt(floor.fetchedP99)} ms`]
           : []),
