@@ -3,7 +3,6 @@ import { startHttpServer } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
-import { cacheVerifiedTokens } from './edge/verified-token-cache.js';
 import { expressServerOptions } from './http/express-server-options.js';
 import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
 
@@ -26,9 +25,9 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
     payment: createUpstream({ name: 'payment', url: config.PAYMENT_SERVICE_URL, breaker, logger }),
     analytics: createUpstream({ name: 'analytics', url: config.ANALYTICS_SERVICE_URL, breaker, logger }),
   };
-  const verifier = cacheVerifiedTokens(createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL }), {
-    maxEntries: config.TOKEN_CACHE_SIZE,
-    ttlMs: config.TOKEN_CACHE_TTL_MS,
+  const verifier = createTokenVerifier({
+    jwksUrl: config.AUTH_JWKS_URL,
+    cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
   });
   const app = buildApp({ config, logger, verifier, upstreams });
   const server = await startHttpServer(app, config.PORT, config.HOST, expressServerOptions(app));

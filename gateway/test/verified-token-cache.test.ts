@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import type { TokenVerifier } from '@paymesh/shared/auth';
+import { cacheVerifiedTokens, type TokenVerifier } from '@paymesh/shared/auth';
 import { unauthorized } from '@paymesh/shared/errors';
-import { cacheVerifiedTokens } from '../src/edge/verified-token-cache.js';
 
 const tokenExpiringAt = (expSeconds: number, tag = randomUUID()) =>
   `h.${Buffer.from(JSON.stringify({ exp: expSeconds, jti: tag })).toString('base64url')}.s`;

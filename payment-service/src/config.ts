@@ -25,6 +25,10 @@ const schema = z.object({
   KAFKA_BROKERS: brokerList('localhost:9092'),
   TRANSACTIONS_TOPIC: z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a valid Kafka topic name').default('transactions'),
   AUTH_JWKS_URL: url('http://localhost:8081/.well-known/jwks.json'),
+  /** Verified tokens remembered to skip repeat RS256 checks (as in the gateway); 0 turns the cache off. */
+  TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
+  /** A cached token is verified again after this long (sooner at its expiry), so a withdrawn key stops working soon. */
+  TOKEN_CACHE_TTL_MS: positiveInt(60_000),
   /** The most a user's transactions may add up to, ever (the seed's 1000). */
   MAX_USER_TOTAL: centsAmount('1000.00'),
   /** How long an Idempotency-Key is remembered; the contract promises at least 24 hours. */

@@ -40,7 +40,10 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
 
   const app = buildApp({
     logger,
-    verifier: createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL }),
+    verifier: createTokenVerifier({
+      jwksUrl: config.AUTH_JWKS_URL,
+      cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
+    }),
     transactions: createTransactionsService({ db, topic: config.TRANSACTIONS_TOPIC, maxUserTotalCents: config.MAX_USER_TOTAL }),
     idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS }),
     readiness: {

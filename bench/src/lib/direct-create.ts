@@ -12,8 +12,10 @@ export interface DirectWriter {
 
 /**
  * What payment-service's POST /transactions does in the database, statement for statement,
- * from a plain pg pool: lock-and-read the user's total (the no-op upsert), insert the row, add
- * to the total, write the event to the outbox and notify the relay, in one transaction. No
+ * from a plain pg pool (payment-service/src/transactions/transactions.repository.ts
+ * insertTransactionUnderCap and src/outbox/outbox.repository.ts appendToOutbox): the upsert that
+ * locks the user's total and adds to it within the cap, chained to the row's insert; then the
+ * outbox row with the relay's NOTIFY; four round trips with begin and commit. No
  * HTTP, no token, no validation: the floor the service's own cost is measured against.
  */
 export function createDirectWriter(databaseUrl: string, poolSize: number, topic: string, capCents = 100_000): DirectWriter {
@@ -23,16 +25,20 @@ export function createDirectWriter(databaseUrl: string, poolSize: number, topic:
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const total = await client.query<{ total_cents: string }>(
-          'insert into user_totals (user_id) values ($1) on conflict (user_id) do update set user_id = excluded.user_id returning total_cents',
-          [userId],
-        );
-        if (Number(total.rows[0]?.total_cents) + amountCents > capCents) throw new Error(`bench user ${userId} reached the cap`);
         const { rows } = await client.query<{ id: string; created_at: Date }>(
-          'insert into transactions (user_id, amount_cents, description) values ($1, $2, $3) returning *',
-          [userId, amountCents, description],
+          `with total as (
+             insert into user_totals (user_id, total_cents)
+             select $1, $2::bigint where $2::bigint <= $4::bigint
+             on conflict (user_id) do update set total_cents = user_totals.total_cents + excluded.total_cents
+               where user_totals.total_cents + excluded.total_cents <= $4::bigint
+             returning total_cents
+           )
+           insert into transactions (user_id, amount_cents, description)
+           select $1, $2::bigint, $3 from total
+           returning id, user_id, amount_cents, description, is_paid, paid_at, created_at`,
+          [userId, amountCents, description, capCents],
         );
-        await client.query('update user_totals set total_cents = total_cents + $2 where user_id = $1', [userId, amountCents]);
+        if (rows.length === 0) throw new Error(`bench user ${userId} reached the cap`);
         const at = rows[0]!.created_at.toISOString();
         const event: TransactionCreated = {
           event_id: randomUUID(),
@@ -45,8 +51,10 @@ export function createDirectWriter(databaseUrl: string, poolSize: number, topic:
           description,
           timestamp: at,
         };
-        await client.query('insert into outbox (topic, key, payload) values ($1, $2, $3)', [topic, userId, JSON.stringify(event)]);
-        await client.query('select pg_notify($1, $2)', [OUTBOX_CHANNEL, topic]);
+        await client.query(
+          'with written as (insert into outbox (topic, key, payload) values ($1, $2, $3::jsonb)) select pg_notify($4, $1)',
+          [topic, userId, JSON.stringify(event), OUTBOX_CHANNEL],
+        );
         await client.query('commit');
       } catch (err) {
         await client.query('rollback').catch(() => undefined);

@@ -16,8 +16,8 @@ export const b3Payments: BenchRow = {
   needs: ['gateway', 'auth-service', 'payment-service'],
   method:
     `autocannon, ${CONNECTIONS} connections, POST /payment/transactions of 0.01 through the gateway, each request with the ` +
-    'token of the next of 50 users (token verified at the edge and again in payment-service, cap lock, row, total, outbox ' +
-    `row, NOTIFY, commit; the relay publishes to Kafka meanwhile), against ${CONNECTIONS} loops issuing the same statements ` +
+    'token of the next of 50 users (token verified at the edge and again in payment-service; begin, the cap upsert that locks ' +
+    `and adds to the total chained to the row insert, the outbox row with NOTIFY, commit; the relay publishes to Kafka meanwhile), against ${CONNECTIONS} loops issuing the same statements ` +
     `for the same users from a pg pool of ${PAYMENT_POOL_SIZE} (payment-service's DB_POOL_MAX) in this process. Alternating rounds.`,
   async run(ctx) {
     const mesh = await ctx.mesh();

@@ -22,6 +22,14 @@ export async function appendToOutbox(tx: Tx, topic: string, events: TransactionE
     const valid = transactionsTopic.schema.parse(event);
     return { topic, key: transactionsTopic.key(valid), payload: valid };
   });
+  const [only] = rows;
+  if (rows.length === 1 && only) {
+    // The common case (one create) in one round trip: a data-modifying CTE runs even unreferenced.
+    await tx.execute(sql`
+      with written as (insert into outbox (topic, key, payload) values (${only.topic}, ${only.key}, ${JSON.stringify(only.payload)}::jsonb))
+      select pg_notify(${OUTBOX_CHANNEL}, ${topic})`);
+    return;
+  }
   await tx.insert(outbox).values(rows);
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${topic})`);
 }

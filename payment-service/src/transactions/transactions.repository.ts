@@ -19,16 +19,65 @@ export async function lockUserTotal(tx: Tx, userId: string): Promise<number> {
   return row!.totalCents;
 }
 
-export async function addToUserTotal(tx: Tx, userId: string, amountCents: number): Promise<void> {
-  await tx
-    .update(userTotals)
-    .set({ totalCents: sql`${userTotals.totalCents} + ${amountCents}` })
-    .where(eq(userTotals.userId, userId));
+interface RawTransactionRow extends Record<string, unknown> {
+  id: string;
+  user_id: string;
+  amount_cents: string | number;
+  description: string;
+  is_paid: boolean;
+  paid_at: string | Date | null;
+  created_at: string | Date;
 }
 
-export async function insertTransaction(tx: Tx, values: { userId: string; amountCents: number; description: string }): Promise<TransactionRow> {
-  const [row] = await tx.insert(transactions).values(values).returning();
-  return row!;
+// PostgreSQL's timestamptz text ("2026-01-01 10:00:00.123+00") parses as drizzle's own mapping does.
+const instantOf = (value: string | Date): Date => new Date(value);
+
+/** Raw rows come back in the driver's shapes (bigint as text, timestamps as text): the columns map them as drizzle would. */
+function fromRaw(raw: RawTransactionRow): TransactionRow {
+  return {
+    id: raw.id,
+    userId: raw.user_id,
+    amountCents: Number(raw.amount_cents),
+    description: raw.description,
+    isPaid: raw.is_paid,
+    paidAt: raw.paid_at === null ? null : instantOf(raw.paid_at),
+    createdAt: instantOf(raw.created_at),
+  };
+}
+
+/**
+ * The create in one statement (one round trip instead of three): the upsert takes the caller's
+ * totals row lock and adds the amount only if the new total stays within the cap, and the row is
+ * inserted only when the upsert returned a total. A concurrent create for the same user waits on
+ * the row lock and then re-checks the cap against the total this one committed (READ COMMITTED
+ * re-evaluates ON CONFLICT DO UPDATE ... WHERE on the latest row version), so two cannot both
+ * pass. Returns undefined, having written nothing, when the amount does not fit.
+ */
+export async function insertTransactionUnderCap(
+  tx: Tx,
+  values: { userId: string; amountCents: number; description: string },
+  maxTotalCents: number,
+): Promise<TransactionRow | undefined> {
+  const { userId, amountCents, description } = values;
+  const result = await tx.execute<RawTransactionRow>(sql`
+    with total as (
+      insert into user_totals (user_id, total_cents)
+      select ${userId}, ${amountCents}::bigint where ${amountCents}::bigint <= ${maxTotalCents}::bigint
+      on conflict (user_id) do update set total_cents = user_totals.total_cents + excluded.total_cents
+        where user_totals.total_cents + excluded.total_cents <= ${maxTotalCents}::bigint
+      returning total_cents
+    )
+    insert into transactions (user_id, amount_cents, description)
+    select ${userId}, ${amountCents}::bigint, ${description} from total
+    returning id, user_id, amount_cents, description, is_paid, paid_at, created_at`);
+  const raw = result.rows[0];
+  return raw ? fromRaw(raw) : undefined;
+}
+
+/** The caller's total as last committed (for the refusal's body; the decision was taken by the upsert above). */
+export async function readUserTotal(tx: Tx, userId: string): Promise<number> {
+  const [row] = await tx.select({ totalCents: userTotals.totalCents }).from(userTotals).where(eq(userTotals.userId, userId));
+  return row?.totalCents ?? 0;
 }
 
 /** One page, newest first, plus one row more than asked so the caller knows whether a next page exists. */

@@ -3,12 +3,11 @@ import { currentRequestId } from '@paymesh/shared/logger';
 import { fromCents } from '@paymesh/shared/money';
 import type { Db, Tx } from '../db/database.js';
 import { appendToOutbox } from '../outbox/outbox.repository.js';
-import { fitsUnderCap } from './transactions.cap.js';
 import { encodeCursor, type PageCursor } from './transactions.cursor.js';
 import { transactionCreated, transactionsPaid } from './transactions.events.js';
 import type { NewTransaction } from './transactions.input.js';
 import type { PageRequest } from './transactions.page.js';
-import { addToUserTotal, findPage, insertTransaction, lockUserTotal, markAllPaid } from './transactions.repository.js';
+import { findPage, insertTransactionUnderCap, lockUserTotal, markAllPaid, readUserTotal } from './transactions.repository.js';
 import { toTransactionView, type TransactionView } from './transactions.view.js';
 
 export interface TransactionsServiceDeps {
@@ -32,16 +31,15 @@ export function createTransactionsService({ db, topic, maxUserTotalCents }: Tran
   return {
     /** Inside the caller's transaction: the cap check, the row and its event commit together or not at all. */
     async createTransaction(tx: Tx, userId: string, input: NewTransaction): Promise<TransactionView> {
-      // The lock is taken before the total is read, so two requests cannot both pass the cap.
-      const totalCents = await lockUserTotal(tx, userId);
-      if (!fitsUnderCap(totalCents, input.amountCents, maxUserTotalCents)) {
+      // Cap check, per-user row lock, total and row in one statement (see insertTransactionUnderCap).
+      const row = await insertTransactionUnderCap(tx, { userId, ...input }, maxUserTotalCents);
+      if (!row) {
+        const totalCents = await readUserTotal(tx, userId);
         throw unprocessable('CAP_EXCEEDED', `This transaction would take your total above ${fromCents(maxUserTotalCents)}`, {
           current_total: fromCents(totalCents),
           max_allowed: fromCents(maxUserTotalCents),
         });
       }
-      const row = await insertTransaction(tx, { userId, ...input });
-      await addToUserTotal(tx, userId, input.amountCents);
       await appendToOutbox(tx, topic, [transactionCreated(row, currentRequestId())]);
       return toTransactionView(row);
     },

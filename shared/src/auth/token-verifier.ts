@@ -3,6 +3,7 @@ import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { serviceUnavailable, unauthorized } from '../errors/index.js';
 import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE, TOKEN_ISSUER, type VerifiedUser } from './claims.js';
 import { createJwksKeySource, KeysUnavailableError } from './jwks-key-source.js';
+import { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './verified-token-cache.js';
 
 export interface TokenVerifier {
   verify(token: string): Promise<VerifiedUser>;
@@ -19,6 +20,11 @@ export interface TokenVerifierOptions {
   refetchesPerMinute?: number;
   /** Seconds of clock difference tolerated between the auth service and us on `exp`, `nbf` and `iat`. */
   clockToleranceSeconds?: number;
+  /**
+   * Remembers verified tokens so a client's repeat requests skip the RS256 check (see
+   * cacheVerifiedTokens); absent or maxEntries 0, every request is verified.
+   */
+  cache?: VerifiedTokenCacheOptions;
 }
 
 // Real tokens are well under 1 kB; parsing megabytes of base64 for an attacker is wasted CPU.
@@ -53,6 +59,11 @@ function keyLookup(options: TokenVerifierOptions) {
  * present and right; every failure is a 401 with `WWW-Authenticate: Bearer`.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const verifier = createUncachedVerifier(options);
+  return options.cache ? cacheVerifiedTokens(verifier, options.cache) : verifier;
+}
+
+function createUncachedVerifier(options: TokenVerifierOptions): TokenVerifier {
   const lookup = keyLookup(options);
   const algorithms = [...TOKEN_ALGORITHMS];
 

@@ -1,4 +1,5 @@
-import type { TokenVerifier, VerifiedUser } from '@paymesh/shared/auth';
+import type { VerifiedUser } from './claims.js';
+import type { TokenVerifier } from './token-verifier.js';
 
 export interface VerifiedTokenCacheOptions {
   maxEntries: number;
