@@ -93,4 +93,19 @@ describe('the per-user cap', () => {
       await small.stop();
     }
   });
+
+  it("a user's first transaction above the cap is refused with a total of 0 and creates nothing", async () => {
+    const small = await startPaymentService({ MAX_USER_TOTAL: '50.00' });
+    try {
+      const api = paymentApi(small.url, (await newUser()).token);
+
+      const refused = await api.createTransaction(buildTransaction({ amount: 50.01 }));
+
+      expect(refused.status).to.equal(422);
+      expect(refused.body).to.include({ code: 'CAP_EXCEEDED', current_total: 0, max_allowed: 50 });
+      expect((await api.listTransactions()).body).to.have.length(0);
+    } finally {
+      await small.stop();
+    }
+  });
 });
