@@ -69,6 +69,23 @@ describe('the stats fold', () => {
     expect(fold.foldEvent(events[0]!, 0, 5)).to.equal('applied');
   });
 
+  it('counts a copy redelivered many times as one event, and keeps the window full of distinct ids', () => {
+    const fold = newFold(2);
+    const [first, second, third] = [buildCreated(), buildCreated(), buildCreated()];
+
+    fold.foldEvent(first, 0, 0);
+    fold.foldEvent(second, 0, 1);
+    // Copies of a remembered id must not push the other ids out of the window.
+    expect([2, 3, 4].map((offset) => fold.foldEvent(second, 0, offset))).to.deep.equal(['duplicate', 'duplicate', 'duplicate']);
+    expect(fold.foldEvent(first, 0, 5)).to.equal('duplicate');
+    fold.foldEvent(third, 0, 6);
+
+    // The third id evicted the oldest one, `first`, not a slot taken by a copy.
+    expect(fold.foldEvent(second, 0, 7)).to.equal('duplicate');
+    expect(fold.foldEvent(first, 0, 8)).to.equal('applied');
+    expect(fold.totals).to.include({ transactions: 4, duplicates: 5 });
+  });
+
   it('reaches the same state whatever the interleaving of partitions', () => {
     const a = [buildCreated({ amount: 1.1 }), buildPaid({ amount_paid: 1.1 })];
     const b = [buildCreated({ amount: 2.2, timestamp: '2030-01-01T00:00:00.000Z' }), buildCreated({ amount: 3.3 })];

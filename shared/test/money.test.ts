@@ -18,6 +18,31 @@ describe('money', () => {
       expect(toCents(1e300)).to.equal(null);
     });
 
+    it('refuses binary artefacts that only look like two decimals once rounded', () => {
+      expect(toCents(0.1 + 0.2)).to.equal(null);
+      expect(toCents(1.005)).to.equal(null);
+      expect(toCents(12.345)).to.equal(null);
+      expect(toCents(Number.MIN_VALUE)).to.equal(null);
+    });
+
+    it('agrees with the decimal text on both sides of the integer fast path', () => {
+      expect(toCents(999_999_999_999.99)).to.equal(99_999_999_999_999);
+      expect(toCents(1e12)).to.equal(1e14);
+      expect(toCents(1e12 + 0.5)).to.equal(1e14 + 50);
+      expect(toCents(1e21)).to.equal(null);
+      expect(toCents(0)).to.equal(0);
+      expect(Object.is(toCents(-0), 0)).to.equal(true);
+    });
+
+    it('matches the decimal-text rule on every amount from -1,000.00 to 20,000.00 and their 3-decimal neighbours', () => {
+      for (let cents = -100_000; cents <= 2_000_000; cents++) {
+        const amount = cents / 100;
+        if (toCents(amount) !== cents) expect.fail(`${amount} should be ${cents} cents, got ${toCents(amount)}`);
+        const threeDecimals = (cents * 10 + 3) / 1000;
+        if (toCents(threeDecimals) !== null) expect.fail(`${threeDecimals} has three decimals`);
+      }
+    });
+
     it('keeps the sign of negative amounts so callers can refuse them', () => {
       expect(toCents(-5.25)).to.equal(-525);
     });

@@ -18,11 +18,22 @@ export class DedupeWindow {
   }
 
   remember(id: string): void {
+    this.rememberIfNew(id);
+  }
+
+  /**
+   * Remembers `id` and says whether it was new: one set lookup per event on the fold's hot
+   * path instead of a `has` then an `add`. A known id changes nothing (it keeps its age).
+   */
+  rememberIfNew(id: string): boolean {
+    const before = this.ids.size;
+    this.ids.add(id);
+    if (this.ids.size === before) return false;
     const evicted = this.ring[this.next];
     if (evicted !== undefined) this.ids.delete(evicted);
     this.ring[this.next] = id;
-    this.ids.add(id);
-    this.next = (this.next + 1) % this.capacity;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
+    return true;
   }
 
   get size(): number {

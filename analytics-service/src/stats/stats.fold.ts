@@ -112,11 +112,10 @@ export function createStatsFold({ dedupeWindow, now }: StatsFoldOptions): StatsF
       if (!advance(partition, offset)) return 'replayed';
       revision += 1;
       const window = (windows[partition] ??= new DedupeWindow(dedupeWindow));
-      if (window.has(event.event_id)) {
+      if (!window.rememberIfNew(event.event_id)) {
         totals.duplicates += 1;
         return 'duplicate';
       }
-      window.remember(event.event_id);
       apply(event);
       return 'applied';
     },
