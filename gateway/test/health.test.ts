@@ -3,7 +3,7 @@ import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { NOWHERE, startGateway } from './support/gateway.js';
 import { call } from './support/http.js';
-import { realAuthService } from './support/real-auth.js';
+import { sharedAuthService } from '../../infra/src/testing/auth-service.js';
 
 interface Health {
   status: string;
@@ -26,7 +26,7 @@ describe('GET /health and /ready', () => {
   });
 
   it('answers 200 with each service up and its latency when every upstream is ready (auth being the real service)', async () => {
-    const auth = await realAuthService();
+    const auth = await sharedAuthService();
     gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: payment.url, ANALYTICS_SERVICE_URL: analytics.url });
 
     const res = await call<Health>(`${gateway.url}/health`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { createLogger } from '@paymesh/shared/logger';
 import { ensureTopics } from '@paymesh/shared/kafka';
-import { registerUser, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
+import { registerUser, sharedAuthService, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
 import { dataDir } from '../../infra/src/paths.js';
 import { spawnService, type ServiceProcess } from '../../infra/src/processes/spawn-service.js';
 import { freePort } from '../../infra/src/wait-for.js';
@@ -12,7 +12,6 @@ import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call } from './support/http.js';
-import { realAuthService } from './support/real-auth.js';
 
 /** The real analytics-service as a child process, reading a topic of its own. */
 async function spawnAnalytics(jwksUrl: string): Promise<ServiceProcess> {
@@ -48,7 +47,7 @@ describe('through the gateway to the real services', () => {
 
   before(async function () {
     this.timeout(90_000);
-    auth = await realAuthService();
+    auth = await sharedAuthService();
     [analytics, payment] = await Promise.all([spawnAnalytics(auth.jwksUrl), startFakeUpstream()]);
     gateway = await startGateway({
       AUTH_SERVICE_URL: auth.url,

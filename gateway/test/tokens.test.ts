@@ -1,12 +1,10 @@
 import { createPublicKey, randomUUID, type JsonWebKey } from 'node:crypto';
 import { expect } from 'chai';
-import type { RunningAuthService } from '../../infra/src/testing/auth-service.js';
-import { registerUser, type RegisteredUser } from '../../infra/src/testing/auth-service.js';
+import { registerUser, sharedAuthService, type RegisteredUser, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
 import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call, json } from './support/http.js';
-import { realAuthService } from './support/real-auth.js';
 import { forge, startTestIssuer, type TestIssuer } from './support/test-issuer.js';
 
 interface Echo {
@@ -30,7 +28,7 @@ describe('token checks at the edge', () => {
   const upstreamCalls = () => payment.seen.length + analytics.seen.length;
 
   before(async () => {
-    [auth, payment, analytics] = await Promise.all([realAuthService(), startFakeUpstream(), startFakeUpstream()]);
+    [auth, payment, analytics] = await Promise.all([sharedAuthService(), startFakeUpstream(), startFakeUpstream()]);
     gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: payment.url, ANALYTICS_SERVICE_URL: analytics.url });
     user = await registerUser(auth.url);
   });

@@ -55,3 +55,20 @@ export async function registerUser(
   const body = (await res.json()) as { id: string; username: string; token: string };
   return { ...body, password };
 }
+
+let shared: Promise<RunningAuthService> | undefined;
+
+/**
+ * One real auth-service for a whole test run: it is a child process, and starting one per
+ * file would cost seconds each. Stop it once with stopSharedAuthService from a root hook.
+ */
+export function sharedAuthService(): Promise<RunningAuthService> {
+  shared ??= startAuthService();
+  return shared;
+}
+
+export async function stopSharedAuthService(): Promise<void> {
+  const running = shared;
+  shared = undefined;
+  await (await running)?.stop();
+}
