@@ -19,7 +19,7 @@ export interface TopicWatch {
  * transaction.created as it arrives and keeps the time its producer stamped on it. With the 201's
  * timestamp that splits B4's lag into: the relay picking the row up and sending it (CreateTime),
  * the broker handing it to a consumer, and analytics counting it. kafkajs directly, not the
- * shared consume(): that one hides the message timestamp, which is the point here.
+ * shared replayTopic(): that one hides the message timestamp, which is the point here.
  */
 export async function watchTopic(brokers: string[], topic: string): Promise<TopicWatch> {
   const arrivals = new Map<string, Arrival>();

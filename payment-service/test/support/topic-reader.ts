@@ -19,8 +19,8 @@ export interface TopicReader {
 }
 
 /**
- * Reads a test topic from the beginning with a raw kafkajs consumer: unlike the service-side
- * `consume`, it exposes each record's key, partition and timestamp, which the tests assert on.
+ * Reads a test topic from the beginning with a raw kafkajs consumer: unlike the shared
+ * `replayTopic`, it exposes each record's key, partition and timestamp, which the tests assert on.
  */
 export async function readTopic(topic: string): Promise<TopicReader> {
   const kafka = new Kafka({ clientId: 'payment-test-reader', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });

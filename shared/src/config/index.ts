@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError } from './load-config.js';
-export { port, host, logLevel, url, postgresUrl, brokerList, booleanFlag, positiveInt } from './variables.js';
+export { port, host, logLevel, url, postgresUrl, brokerList, positiveInt } from './variables.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer as KafkaConsumer, EachBatchPayload } from 'kafkajs';
 import type { TopicContract } from '../events/index.js';
 import { kafkaClient, type KafkaConnection } from './connection.js';
-import { decode } from './consumer.js';
+import { decode } from './decode.js';
 import { createPublisherForDeadLetters, type DeadLetterSink } from './dead-letter.js';
 
 export interface BatchMeta {

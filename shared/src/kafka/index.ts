@@ -1,5 +1,4 @@
 export { type KafkaConnection } from './connection.js';
 export { ensureTopics, pingKafka, topicEndOffsets, topicOffsetRanges, type TopicSpec, type PartitionRange } from './admin.js';
 export { createPublisher, type Publisher } from './publisher.js';
-export { consume, RetriableError, type ConsumeOptions, type MessageMeta, type RunningConsumer } from './consumer.js';
 export { replayTopic, type ReplayOptions, type ReplayingConsumer, type BatchMeta, type StreamStatus } from './batch-consumer.js';
