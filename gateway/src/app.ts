@@ -1,9 +1,8 @@
 import express, { type Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
-import { errorHandler, notFoundHandler, requestId } from '@paymesh/shared/http';
+import { errorHandler, notFoundHandler, requestId, requestLog } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import type { GatewayConfig } from './config.js';
-import { accessLog } from './edge/access-log.js';
 import { distrustClientHeaders } from './edge/client-headers.js';
 import { createRateLimits } from './edge/rate-limits.js';
 import { corsAllowList, securityHeaders } from './edge/security-headers.js';
@@ -20,8 +19,7 @@ export interface GatewayDeps {
 
 /**
  * The edge, in the order a request meets it. Not built on the services' createHttpApp: that
- * one parses every JSON body and logs through pino-http, and the gateway streams bodies
- * through unparsed and keeps its per-request cost down.
+ * one parses every JSON body, and the gateway streams bodies through unparsed.
  */
 export function buildApp(deps: GatewayDeps): Express {
   const { config, logger, upstreams } = deps;
@@ -41,7 +39,7 @@ export function buildApp(deps: GatewayDeps): Express {
   app.disable('etag'); // upstream bodies pass through; the gateway's own are tiny and live
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId());
-  app.use(accessLog(logger));
+  app.use(requestLog(logger));
   app.use(securityHeaders());
   app.use(corsAllowList(config.CORS_ORIGINS));
   app.use(healthRoutes([upstreams.auth, upstreams.payment, upstreams.analytics], config.HEALTH_TIMEOUT_MS));
