@@ -1,6 +1,6 @@
 import { loadInfraConfig } from '../../../infra/src/config.js';
 import { ensureInfra } from '../../../infra/src/infra.js';
-import { startBareProxy } from '../lib/bare-proxy.js';
+import { startReferenceProxy } from '../lib/reference-proxy.js';
 import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { describeLoad, fire } from '../lib/load.js';
 import { startLoneService } from '../lib/lone-service.js';
@@ -21,7 +21,7 @@ const configs: Record<string, Record<string, string>> = {
 };
 const upstreams = { AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: auth.url, ANALYTICS_SERVICE_URL: auth.url };
 const gateways = await Promise.all(Object.values(configs).map((env) => startLoneService('gateway', { ...env, ...upstreams })));
-const bare = await startBareProxy(auth.url);
+const bare = await startReferenceProxy('bare-proxy', auth.url);
 try {
   const names = Object.keys(configs);
   const targets: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { startBareProxy } from '../lib/bare-proxy.js';
+import { startReferenceProxy } from '../lib/reference-proxy.js';
 import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { interleavedSides } from '../lib/interleave.js';
 import { describeLoad, fire } from '../lib/load.js';
@@ -17,13 +17,16 @@ export const b1GatewayThroughput: BenchRow = {
   method:
     `autocannon, ${LIGHT_CONNECTIONS} keep-alive connections, as fast as answered: GET /auth/health through the gateway ` +
     '(edge checks, rate limiter, request id, breaker, keep-alive proxy to auth-service) against GET /health straight at ' +
-    'auth-service. A third side, for reference only, goes through a bare node:http proxy (bench/src/reference/bare-proxy.ts, ' +
-    'no framework, no checks): what any Node proxy costs on this machine. Rounds rotate the order; only 2xx answers count.',
+    'auth-service. Two more sides, for reference only: a bare node:http proxy (bench/src/reference/bare-proxy.ts, no framework, ' +
+    'no checks), what any Node proxy costs on this machine; and Express with http-proxy-middleware alone ' +
+    '(bench/src/reference/framework-proxy.ts), what the stack the gateway is built on costs before any edge work. ' +
+    'Rounds rotate the order; only 2xx answers count.',
   async run(ctx) {
     const mesh = await ctx.mesh();
-    const bare = await startBareProxy(mesh.urls.auth);
+    const bare = await startReferenceProxy('bare-proxy', mesh.urls.auth);
+    const framework = await startReferenceProxy('framework-proxy', mesh.urls.auth);
     const durationSec = ctx.seconds(8);
-    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url });
+    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url, 'framework proxy': framework.url });
     const cpuNotes: Record<string, string> = {};
     const side = (name: string, url: string) => async () => {
       const { result, cpu } = await measureCpu(pids, () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec }));
@@ -32,12 +35,22 @@ export const b1GatewayThroughput: BenchRow = {
       return result;
     };
     try {
-      const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
+      const urls = {
+        gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`,
+        direct: `${mesh.urls.auth}${LIGHT_PATH}`,
+        bare: `${bare.url}${LIGHT_PATH}`,
+        framework: `${framework.url}${LIGHT_PATH}`,
+      };
       const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3 });
       const runs = await interleavedSides(
         ctx.rounds(4),
-        { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
-        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
+        {
+          gateway: side('gateway', urls.gateway),
+          direct: side('direct', urls.direct),
+          bare: side('bare proxy', urls.bare),
+          framework: side('framework proxy', urls.framework),
+        },
+        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare), framework: warm(urls.framework) },
       );
       const rps = (name: keyof typeof runs) => runs[name].map((r) => r.rps);
       const failures = Object.values(runs).flat().reduce((n, r) => n + r.non2xx + r.errors, 0);
@@ -46,16 +59,20 @@ export const b1GatewayThroughput: BenchRow = {
           `gateway: ${medianWithRounds(rps('gateway'), 'req/s')}`,
           `direct: ${medianWithRounds(rps('direct'), 'req/s')}`,
           `(bare node:http proxy: ${medianWithRounds(rps('bare'), 'req/s')})`,
+          `(Express + http-proxy-middleware alone: ${medianWithRounds(rps('framework'), 'req/s')})`,
         ],
         checks: [{ label: 'gateway / direct', value: median(rps('gateway')) / median(rps('direct')), unit: '', op: '>=', limit: 0.5 }],
         notes: [
-          `reference: bare node:http proxy / direct = ${fmt(median(rps('bare')) / median(rps('direct')))}, gateway / bare proxy = ${fmt(median(rps('gateway')) / median(rps('bare')))}`,
+          `reference: bare node:http proxy / direct = ${fmt(median(rps('bare')) / median(rps('direct')))}, ` +
+            `Express + http-proxy-middleware / direct = ${fmt(median(rps('framework')) / median(rps('direct')))}, ` +
+            `gateway / Express + http-proxy-middleware = ${fmt(median(rps('gateway')) / median(rps('framework')))}`,
           ...Object.entries(cpuNotes).map(([name, note]) => `${name} side, last round: ${note}`),
           ...(failures > 0 ? [`${failures} requests were not 2xx or failed`] : []),
         ],
       };
     } finally {
       await bare.stop();
+      await framework.stop();
     }
   },
 };

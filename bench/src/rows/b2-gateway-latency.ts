@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { startBareProxy } from '../lib/bare-proxy.js';
+import { startReferenceProxy } from '../lib/reference-proxy.js';
 import { measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { interleavedSides } from '../lib/interleave.js';
-import { describeLoad, fire, type LoadResult } from '../lib/load.js';
+import { describeLoad, fire } from '../lib/load.js';
+import { firePaced, type PacedLoadResult } from '../lib/paced-load.js';
 import type { BenchRow } from '../lib/row.js';
 import { fmt, median } from '../lib/stats.js';
 import { LIGHT_CONNECTIONS, LIGHT_PATH } from './b1-gateway-throughput.js';
@@ -14,44 +15,59 @@ export const b2GatewayLatency: BenchRow = {
   needs: ['gateway', 'auth-service'],
   method:
     'First the direct maximum of GET /health on auth-service is measured (autocannon, as fast as answered); then rounds at a ' +
-    'fixed overall rate of half that, rotating gateway (/auth/health), direct, and the bare node:http reference proxy. ' +
-    'Latencies come from every response (autocannon\'s own histogram rounds to whole ms); Δ = gateway − direct of the ' +
-    'medians of the rounds\' p50 and p99.',
+    'fixed rate of half that, rotating gateway (/auth/health), direct, and B1\'s two reference proxies (bare node:http; ' +
+    'Express + http-proxy-middleware alone). The fixed rate is open-loop and evenly paced (bench/src/lib/paced-load.ts: request k leaves at start + k / rate, over up to ' +
+    `${LIGHT_CONNECTIONS} keep-alive sockets); autocannon's own rate option sends each second's quota in a burst, which ` +
+    'measures a saturated server. Latencies are exact per response; Δ = gateway − direct of the medians of the rounds\' p50 and p99.',
   async run(ctx) {
     const mesh = await ctx.mesh();
     const durationSec = ctx.seconds(8);
     const max = await fire({ url: `${mesh.urls.auth}${LIGHT_PATH}`, connections: LIGHT_CONNECTIONS, durationSec: ctx.seconds(5) });
     const rate = Math.max(10, Math.round(max.rps / 2));
     ctx.log(`B2 direct maximum ${describeLoad(max)} → fixed rate ${rate} req/s`);
-    const bare = await startBareProxy(mesh.urls.auth);
-    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url });
+    const bare = await startReferenceProxy('bare-proxy', mesh.urls.auth);
+    const framework = await startReferenceProxy('framework-proxy', mesh.urls.auth);
+    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url, 'framework proxy': framework.url });
     const busy: Record<string, string> = {};
+    const lags: number[] = [];
     const side = (name: string, url: string) => async () => {
-      const { result, cpu } = await measureCpu(pids, () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec, rate }));
+      const { result, cpu } = await measureCpu(pids, () => firePaced({ url, connections: LIGHT_CONNECTIONS, durationSec, rate }));
+      lags.push(result.sendLagP99);
       // Share of one core each process kept busy: past ~70 % a queue forms and the tail grows.
       busy[name] = Object.entries(cpu)
         .filter(([, seconds]) => seconds / durationSec >= 0.02)
         .map(([process, seconds]) => `${process} ${Math.round((100 * seconds) / durationSec)} %`)
         .join(' · ');
-      ctx.log(`B2 ${name}: ${describeLoad(result)}; ${busy[name]} of a core`);
+      ctx.log(`B2 ${name}: ${describeLoad(result)}, sends late by p99 ${fmt(result.sendLagP99)} ms; ${busy[name]} of a core`);
       return result;
     };
     try {
-      const urls = { gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`, direct: `${mesh.urls.auth}${LIGHT_PATH}`, bare: `${bare.url}${LIGHT_PATH}` };
-      const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
+      const urls = {
+        gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`,
+        direct: `${mesh.urls.auth}${LIGHT_PATH}`,
+        bare: `${bare.url}${LIGHT_PATH}`,
+        framework: `${framework.url}${LIGHT_PATH}`,
+      };
+      const warm = (url: string) => () => firePaced({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
       const runs = await interleavedSides(
         ctx.rounds(4),
-        { gateway: side('gateway', urls.gateway), direct: side('direct', urls.direct), bare: side('bare proxy', urls.bare) },
-        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare) },
+        {
+          gateway: side('gateway', urls.gateway),
+          direct: side('direct', urls.direct),
+          bare: side('bare proxy', urls.bare),
+          framework: side('framework proxy', urls.framework),
+        },
+        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare), framework: warm(urls.framework) },
       );
-      const p = (rs: LoadResult[], key: 'p50' | 'p99') => median(rs.map((r) => r[key]));
-      const ms = (rs: LoadResult[]) => `p50 ${fmt(p(rs, 'p50'))} ms, p99 ${fmt(p(rs, 'p99'))} ms`;
-      const achieved = (rs: LoadResult[]) => rs.map((r) => Math.round(r.rps)).join(' · ');
+      const p = (rs: PacedLoadResult[], key: 'p50' | 'p99') => median(rs.map((r) => r[key]));
+      const ms = (rs: PacedLoadResult[]) => `p50 ${fmt(p(rs, 'p50'))} ms, p99 ${fmt(p(rs, 'p99'))} ms`;
+      const achieved = (rs: PacedLoadResult[]) => rs.map((r) => Math.round(r.rps)).join(' · ');
       return {
         figures: [
           `gateway: ${ms(runs.gateway)}`,
           `direct: ${ms(runs.direct)}`,
           `(bare node:http proxy: ${ms(runs.bare)})`,
+          `(Express + http-proxy-middleware alone: ${ms(runs.framework)})`,
           `at ${rate} req/s (direct max ${Math.round(max.rps)} req/s)`,
         ],
         checks: [
@@ -59,13 +75,16 @@ export const b2GatewayLatency: BenchRow = {
           { label: 'Δp99', value: p(runs.gateway, 'p99') - p(runs.direct, 'p99'), unit: 'ms', op: '<=', limit: 2 },
         ],
         notes: [
-          `reference: the bare proxy adds Δp50 ${fmt(p(runs.bare, 'p50') - p(runs.direct, 'p50'))} ms, Δp99 ${fmt(p(runs.bare, 'p99') - p(runs.direct, 'p99'))} ms`,
+          `reference: the bare proxy adds Δp50 ${fmt(p(runs.bare, 'p50') - p(runs.direct, 'p50'))} ms, Δp99 ${fmt(p(runs.bare, 'p99') - p(runs.direct, 'p99'))} ms; ` +
+            `Express + http-proxy-middleware alone adds Δp50 ${fmt(p(runs.framework, 'p50') - p(runs.direct, 'p50'))} ms, Δp99 ${fmt(p(runs.framework, 'p99') - p(runs.direct, 'p99'))} ms`,
           ...Object.entries(busy).map(([name, line]) => `${name} side, last round, CPU busy: ${line} of a core (the machine has ${availableParallelism()})`),
-          `achieved rates (req/s): gateway ${achieved(runs.gateway)}; direct ${achieved(runs.direct)}; bare ${achieved(runs.bare)}`,
+          `achieved rates (req/s): gateway ${achieved(runs.gateway)}; direct ${achieved(runs.direct)}; bare ${achieved(runs.bare)}; framework ${achieved(runs.framework)}`,
+          `the load generator sent late by p99 ${fmt(median(lags))} ms (median of rounds: how late its timers fired; latencies are timed from the actual send)`,
         ],
       };
     } finally {
       await bare.stop();
+      await framework.stop();
     }
   },
 };

@@ -1,7 +1,8 @@
 import type { RegisteredUser } from '../../../infra/src/testing/auth-service.js';
 import { waitFor } from '../../../infra/src/wait-for.js';
 import type { BenchMesh } from '../lib/bench-mesh.js';
-import { describeLoad, fire } from '../lib/load.js';
+import { describeLoad } from '../lib/load.js';
+import { firePaced } from '../lib/paced-load.js';
 import { waitForQuietMesh } from '../lib/quiesce.js';
 import type { BenchRow } from '../lib/row.js';
 import { fmt, median, percentile } from '../lib/stats.js';
@@ -40,7 +41,7 @@ export const b4CommitToStats: BenchRow = {
   target: '≤ 10 ms / ≤ 50 ms',
   needs: ['gateway', 'auth-service', 'payment-service', 'analytics-service'],
   method:
-    `autocannon at a fixed ${RATE} req/s (8 connections) POSTs transactions through the gateway for 20 users; each 201 is ` +
+    `An evenly paced open-loop load of ${RATE} req/s (bench/src/lib/paced-load.ts, up to 8 connections) POSTs transactions through the gateway for 20 users; each 201 is ` +
     'timestamped in this process as its body arrives. Analytics\' SSE stream (/stats/stream?interval_ms=0: an update per ' +
     'consumed batch, without the UI\'s 250 ms throttle) is timestamped on arrival too, and the j-th 201 counts as folded at the first update ' +
     'showing j more transactions than before the round (rank pairing: exact when the fold order follows the answer order, ' +
@@ -54,7 +55,6 @@ export const b4CommitToStats: BenchRow = {
     const watch = await watchTopic(infra.brokers, mesh.topic);
     const durationSec = ctx.seconds(15, 2);
     const body = JSON.stringify({ amount: 0.01, description: 'bench' });
-    let next = 0;
     type Round = Record<'p50' | 'p99' | 'kafkaP50' | 'kafkaP99' | 'sentP50' | 'sentP99' | 'fetchedP50' | 'fetchedP99' | 'sent', number>;
     const rounds: Round[] = [];
     let floor: Round | undefined;
@@ -66,18 +66,16 @@ export const b4CommitToStats: BenchRow = {
         const baseline = stream.updates.at(-1)!.totalTransactions;
         const created = new Map<string, number>();
         try {
-          const result = await fire({
+          const result = await firePaced({
             url: `${mesh.urls.gateway}/payment/transactions`,
-            method: 'POST',
             connections: 8,
             durationSec,
             rate,
-            body,
-            setupRequest: (request) => {
-              next += 1;
-              const token = users[next % users.length]!.token;
-              return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
-            },
+            request: (k) => ({
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${users[k % users.length]!.token}` },
+              body,
+            }),
             onResponseBody: (status, text) => {
               if (status === 201) created.set((JSON.parse(text) as { id: string }).id, performance.now());
             },

@@ -3,6 +3,7 @@ import { startBenchMesh, type BenchMesh } from '../lib/bench-mesh.js';
 import { drainQueue } from '../lib/drain.js';
 import { interleaved } from '../lib/interleave.js';
 import { describeLoad, fire, type LoadResult } from '../lib/load.js';
+import { firePaced } from '../lib/paced-load.js';
 import { waitForQuietMesh } from '../lib/quiesce.js';
 import type { BenchContext, BenchRow } from '../lib/row.js';
 import { fmt, median } from '../lib/stats.js';
@@ -18,8 +19,8 @@ export const b8ListDuringLoginStorm: BenchRow = {
   target: '≤ 2',
   needs: ['gateway', 'auth-service', 'payment-service'],
   method:
-    `autocannon at a fixed ${LIST_RATE} req/s (4 connections) GETs /payment/transactions/list through the gateway for 10 users ` +
-    'holding 20 transactions each. In storm rounds a second autocannon runs at the same time, ' +
+    `An evenly paced open-loop load of ${LIST_RATE} req/s (bench/src/lib/paced-load.ts, up to 4 connections) GETs /payment/transactions/list through the gateway for 10 users ` +
+    'holding 20 transactions each. In storm rounds autocannon runs at the same time, ' +
     `${STORM_CONNECTIONS} connections as fast as answered, POST /auth/login through the gateway with correct passwords ` +
     '(limits raised in the bench mesh, so every login reaches bcrypt). Storm and idle rounds alternate; median of the rounds\' p99. ' +
     'The same is then measured on a second mesh whose auth-service has AUTH_HASH_WORKERS=1, to test whether the hash pool ' +
@@ -76,16 +77,15 @@ async function measureStorm(ctx: BenchContext, mesh: BenchMesh, rounds: number):
   await waitForQuietMesh(mesh, infra.databaseUrls.payment);
   const durationSec = ctx.seconds(8);
   const logins = users.map((u) => JSON.stringify({ username: u.username, password: u.password }));
-  let nextList = 0;
   let nextLogin = 0;
 
   const list = () =>
-    fire({
+    firePaced({
       url: `${mesh.urls.gateway}/payment/transactions/list`,
       connections: 4,
       durationSec,
       rate: LIST_RATE,
-      setupRequest: (request) => ({ ...request, headers: { authorization: `Bearer ${users[(nextList += 1) % users.length]!.token}` } }),
+      request: (k) => ({ headers: { authorization: `Bearer ${users[k % users.length]!.token}` } }),
     });
   const idle = async () => {
     const result = await list();
