@@ -19,7 +19,12 @@ export interface AuthService {
 
 export async function startService(config: AuthConfig, logger: Logger): Promise<AuthService> {
   const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, logger);
-  const hasher = createPasswordHasher({ cost: config.AUTH_BCRYPT_COST, workers: config.AUTH_HASH_WORKERS, maxQueue: config.AUTH_HASH_QUEUE_MAX });
+  const hasher = createPasswordHasher({
+    cost: config.AUTH_BCRYPT_COST,
+    workers: config.AUTH_HASH_WORKERS,
+    maxQueue: config.AUTH_HASH_QUEUE_MAX,
+    nice: config.AUTH_HASH_NICE,
+  });
   const keyring = createKeyring({
     repository: createKeysRepository(db),
     logger,

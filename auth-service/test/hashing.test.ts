@@ -1,7 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
+import { createPasswordHasher } from '../src/passwords/password-hasher.js';
 import { buildCredentials } from './support/factories.js';
 import { startAuth } from './support/auth-test-service.js';
 import { call } from './support/http.js';
+
+/** Nice value of each thread of this process, by thread id (Linux: field 19 of /proc/self/task/<tid>/stat). */
+function threadNiceness(): Map<number, number> {
+  const niceness = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    niceness.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return niceness;
+}
 
 const percentile = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) * p)]!;
 
@@ -54,6 +66,22 @@ describe('password hashing off the event loop', () => {
       expect(busy[0]!.headers.get('retry-after')).to.equal('1');
     } finally {
       await auth.stop();
+    }
+  });
+
+  it('runs the hash threads at AUTH_HASH_NICE and leaves the event loop at normal priority', async function () {
+    if (process.platform !== 'linux') this.skip(); // reads /proc, and only Linux sets nice per thread
+    const before = new Set(threadNiceness().keys());
+    const hasher = createPasswordHasher({ cost: 4, workers: 2, maxQueue: 10, nice: 10 });
+    try {
+      await Promise.all([hasher.hash('first password'), hasher.hash('second password')]);
+
+      const after = threadNiceness();
+      const niced = [...after].filter(([tid, nice]) => !before.has(tid) && nice === 10);
+      expect(niced).to.have.length(2);
+      expect(after.get(process.pid)).to.equal(0);
+    } finally {
+      await hasher.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { Piscina } from 'piscina';
 import { AppError } from '@paymesh/shared/errors';
-import type { BcryptTask } from './bcrypt.worker.js';
+import type { BcryptTask, BcryptWorkerData } from './bcrypt.worker.js';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -16,6 +16,8 @@ export interface PasswordHasherOptions {
   /** Pool threads; 0 runs bcrypt on the event loop (only to measure what the pool buys). */
   workers: number;
   maxQueue: number;
+  /** Niceness of the pool threads (0-19); the event loop keeps its own. */
+  nice: number;
 }
 
 const busy = () =>
@@ -33,6 +35,7 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
           minThreads: options.workers,
           maxThreads: options.workers,
           maxQueue: options.maxQueue,
+          workerData: { nice: options.nice } satisfies BcryptWorkerData,
         })
       : undefined;
 
