@@ -16,7 +16,8 @@ export interface IdempotentOutcome extends HttpOutcome {
 export interface IdempotentRequest {
   userId: string;
   key: string | undefined;
-  fingerprint: string;
+  /** What "the same request" means for the key; only computed when there is a key. */
+  fingerprint: () => string;
 }
 
 export interface Idempotency {
@@ -67,9 +68,10 @@ export function createIdempotency({ db, ttlHours }: { db: Db; ttlHours: number }
     async run({ userId, key, fingerprint }, work) {
       if (key === undefined) return { ...(await db.transaction(work)), replayed: false };
       const ref = { userId, key };
+      const print = fingerprint();
       for (let attempt = 0; attempt < 3; attempt++) {
-        if (await claimKey(db, ref, fingerprint, ttlHours, LEASE_SECONDS)) return runClaimed(ref, work);
-        const earlier = await answerFromEarlier(ref, fingerprint);
+        if (await claimKey(db, ref, print, ttlHours, LEASE_SECONDS)) return runClaimed(ref, work);
+        const earlier = await answerFromEarlier(ref, print);
         if (earlier) return earlier;
       }
       throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed', 409);

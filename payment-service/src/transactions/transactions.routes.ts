@@ -32,7 +32,7 @@ export function transactionsRoutes({ transactions, idempotency, verifier }: Tran
     const { userId } = authenticatedUser(res);
     const input = parseNewTransaction(req.body);
     const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
-    const fingerprint = requestFingerprint('create-transaction', req.body);
+    const fingerprint = () => requestFingerprint('create-transaction', req.body);
     const outcome = await idempotency.run({ userId, key, fingerprint }, async (tx) => ({
       status: 201,
       body: await transactions.createTransaction(tx, userId, input),
@@ -51,7 +51,7 @@ export function transactionsRoutes({ transactions, idempotency, verifier }: Tran
   router.post('/transactions/pay', async (req, res) => {
     const { userId } = authenticatedUser(res);
     const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
-    const fingerprint = requestFingerprint('pay-all', req.body);
+    const fingerprint = () => requestFingerprint('pay-all', req.body);
     const outcome = await idempotency.run({ userId, key, fingerprint }, async (tx) => ({
       status: 200,
       body: await transactions.payAll(tx, userId),
