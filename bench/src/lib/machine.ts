@@ -15,6 +15,8 @@ export interface Machine {
   kafka: string;
   postgres: string;
   autocannon: string;
+  /** The paced load generator's HTTP client (bench/src/lib/paced-load.ts). */
+  undici: string;
   /** The machine is shared: what else ran shows in the load average around the run. */
   'load average (1 min) at start': string;
 }
@@ -44,7 +46,7 @@ async function postgresVersion(superuserUrl: string): Promise<string> {
 /** What the figures were measured on: they mean little without it. */
 export async function describeMachine(superuserUrl: string): Promise<Machine> {
   const cpus = os.cpus();
-  const autocannon = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'autocannon', 'package.json'), 'utf8')) as { version: string };
+  const versionOf = (pkg: string) => (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
   return {
     cpus: `${os.availableParallelism()} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
@@ -53,7 +55,8 @@ export async function describeMachine(superuserUrl: string): Promise<Machine> {
     java: javaVersion(),
     kafka: kafkaVersion(),
     postgres: await postgresVersion(superuserUrl),
-    autocannon: autocannon.version,
+    autocannon: versionOf('autocannon'),
+    undici: versionOf('undici'),
     'load average (1 min) at start': os.loadavg()[0]!.toFixed(2),
   };
 }
