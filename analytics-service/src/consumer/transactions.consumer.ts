@@ -67,8 +67,8 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       deadLetterTopic: deps.deadLetterTopic,
       position: fold.position,
       fetchBytes: deps.fetchBytes,
-      onEvent: (event, meta) => fold.foldEvent(event, meta.partition, meta.offset),
-      onRejected: (_reason, meta) => fold.recordRejection(meta.partition, meta.offset),
+      onEvent: fold.foldEvent,
+      onRejected: (_reason, partition, offset) => fold.recordRejection(partition, offset),
       onBatchEnd: (partition, highWatermark) => {
         progress.batchDone(partition, highWatermark);
         deps.onChange?.();

@@ -5,12 +5,6 @@ import { kafkaClient, type KafkaConnection } from './connection.js';
 import { decode } from './decode.js';
 import { createPublisherForDeadLetters, type DeadLetterSink } from './dead-letter.js';
 
-export interface BatchMeta {
-  topic: string;
-  partition: number;
-  offset: number;
-}
-
 export type StreamStatus = 'starting' | 'running' | 'crashed' | 'stopped';
 
 export interface ReplayOptions<E> {
@@ -25,10 +19,13 @@ export interface ReplayOptions<E> {
    * restarted consumer resumes where the caller's state ends instead of handing messages over twice.
    */
   position: (partition: number) => number | undefined;
-  /** Each valid event, in offset order per partition. Synchronous: the fold must not wait. */
-  onEvent(event: E, meta: BatchMeta): void;
+  /**
+   * Each valid event, in offset order per partition. Synchronous: the fold must not wait.
+   * Positional arguments, not a metadata object: this runs for every message of a replay.
+   */
+  onEvent(event: E, partition: number, offset: number): void;
   /** Each refused message, after its copy reached the dead-letter topic. */
-  onRejected(reason: string, meta: BatchMeta): void;
+  onRejected(reason: string, partition: number, offset: number): void;
   /** After each batch: the partition's end offset as the broker last reported it, for lag. */
   onBatchEnd?(partition: number, highWatermark: number): void;
   onStatus?(status: StreamStatus, error?: Error): void;
@@ -62,20 +59,22 @@ export function replayTopic<E>(connection: KafkaConnection, options: ReplayOptio
     let handled: string | undefined;
     try {
       const { messages } = batch;
+      // Read once: within the batch only our own calls move it, and always past the offset just handled.
+      const from = options.position(partition) ?? 0;
       for (let i = 0; i < messages.length; i++) {
         const message = messages[i]!;
         // Checked every 256 messages: the checks are map lookups and a batch holds thousands.
         if ((i & 255) === 0 && (!payload.isRunning() || payload.isStale())) return;
         const offset = Number(message.offset);
-        if (offset >= (options.position(partition) ?? 0)) {
+        if (offset >= from) {
           const decoded = decode(options.contract, message.value);
           if ('event' in decoded) {
-            options.onEvent(decoded.event, { topic, partition, offset });
+            options.onEvent(decoded.event, partition, offset);
           } else {
             logger.warn({ partition, offset, reason: decoded.reason }, 'rejected message');
             // Awaited before the caller counts it: if the copy fails, the batch is retried from here.
             await deadLetters!.send(message, decoded.reason, { topic, partition, offset: message.offset });
-            options.onRejected(decoded.reason, { topic, partition, offset });
+            options.onRejected(decoded.reason, partition, offset);
             await payload.heartbeat();
           }
         }
