@@ -69,7 +69,7 @@ describe('password hashing off the event loop', () => {
     }
   });
 
-  it('runs the hash threads at AUTH_HASH_NICE and leaves the event loop at normal priority', async function () {
+  it('on Linux, runs the hash threads at AUTH_HASH_NICE and leaves the event loop at normal priority', async function () {
     if (process.platform !== 'linux') this.skip(); // reads /proc, and only Linux sets nice per thread
     const before = new Set(threadNiceness().keys());
     const hasher = createPasswordHasher({ cost: 4, workers: 2, maxQueue: 10, nice: 10 });

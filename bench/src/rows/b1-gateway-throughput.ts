@@ -1,13 +1,9 @@
-import { startReferenceProxy } from '../lib/reference-proxy.js';
-import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
+import { describeCpuPerRequest, measureCpu } from '../lib/cpu-time.js';
 import { interleavedSides } from '../lib/interleave.js';
 import { describeLoad, fire } from '../lib/load.js';
+import { LIGHT_CONNECTIONS, startLightSides } from '../lib/light-sides.js';
 import type { BenchRow } from '../lib/row.js';
 import { fmt, median, medianWithRounds } from '../lib/stats.js';
-
-/** The light endpoint every side hits: auth-service's liveness answer, which touches nothing. */
-export const LIGHT_PATH = '/health';
-export const LIGHT_CONNECTIONS = 16;
 
 export const b1GatewayThroughput: BenchRow = {
   id: 'B1',
@@ -23,35 +19,18 @@ export const b1GatewayThroughput: BenchRow = {
     'Rounds rotate the order; only 2xx answers count.',
   async run(ctx) {
     const mesh = await ctx.mesh();
-    const bare = await startReferenceProxy('bare-proxy', mesh.urls.auth);
-    const framework = await startReferenceProxy('framework-proxy', mesh.urls.auth);
+    const sides = await startLightSides(mesh);
     const durationSec = ctx.seconds(8);
-    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url, 'framework proxy': framework.url });
     const cpuNotes: Record<string, string> = {};
     const side = (name: string, url: string) => async () => {
-      const { result, cpu } = await measureCpu(pids, () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec }));
+      const { result, cpu } = await measureCpu(sides.pids, () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec }));
       cpuNotes[name] = describeCpuPerRequest(cpu, result.ok + result.non2xx);
       ctx.log(`B1 ${name}: ${describeLoad(result)}; ${cpuNotes[name]}`);
       return result;
     };
     try {
-      const urls = {
-        gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`,
-        direct: `${mesh.urls.auth}${LIGHT_PATH}`,
-        bare: `${bare.url}${LIGHT_PATH}`,
-        framework: `${framework.url}${LIGHT_PATH}`,
-      };
-      const warm = (url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3 });
-      const runs = await interleavedSides(
-        ctx.rounds(4),
-        {
-          gateway: side('gateway', urls.gateway),
-          direct: side('direct', urls.direct),
-          bare: side('bare proxy', urls.bare),
-          framework: side('framework proxy', urls.framework),
-        },
-        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare), framework: warm(urls.framework) },
-      );
+      const warm = (_label: string, url: string) => () => fire({ url, connections: LIGHT_CONNECTIONS, durationSec: 3 });
+      const runs = await interleavedSides(ctx.rounds(4), sides.each(side), ctx.quick ? undefined : sides.each(warm));
       const rps = (name: keyof typeof runs) => runs[name].map((r) => r.rps);
       const failures = Object.values(runs).flat().reduce((n, r) => n + r.non2xx + r.errors, 0);
       return {
@@ -71,8 +50,7 @@ export const b1GatewayThroughput: BenchRow = {
         ],
       };
     } finally {
-      await bare.stop();
-      await framework.stop();
+      await sides.stop();
     }
   },
 };

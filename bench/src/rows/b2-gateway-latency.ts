@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { startReferenceProxy } from '../lib/reference-proxy.js';
-import { measureCpu, pidsOf } from '../lib/cpu-time.js';
+import { measureCpu } from '../lib/cpu-time.js';
 import { interleavedSides } from '../lib/interleave.js';
 import { describeLoad, fire } from '../lib/load.js';
 import { firePaced, type PacedLoadResult } from '../lib/paced-load.js';
 import type { BenchRow } from '../lib/row.js';
 import { fmt, median } from '../lib/stats.js';
-import { LIGHT_CONNECTIONS, LIGHT_PATH } from './b1-gateway-throughput.js';
+import { LIGHT_CONNECTIONS, LIGHT_PATH, startLightSides } from '../lib/light-sides.js';
 
 export const b2GatewayLatency: BenchRow = {
   id: 'B2',
@@ -25,13 +24,11 @@ export const b2GatewayLatency: BenchRow = {
     const max = await fire({ url: `${mesh.urls.auth}${LIGHT_PATH}`, connections: LIGHT_CONNECTIONS, durationSec: ctx.seconds(5) });
     const rate = Math.max(10, Math.round(max.rps / 2));
     ctx.log(`B2 direct maximum ${describeLoad(max)} → fixed rate ${rate} req/s`);
-    const bare = await startReferenceProxy('bare-proxy', mesh.urls.auth);
-    const framework = await startReferenceProxy('framework-proxy', mesh.urls.auth);
-    const pids = pidsOf({ gateway: mesh.urls.gateway, auth: mesh.urls.auth, 'bare proxy': bare.url, 'framework proxy': framework.url });
+    const sides = await startLightSides(mesh);
     const busy: Record<string, string> = {};
     const lags: number[] = [];
     const side = (name: string, url: string) => async () => {
-      const { result, cpu } = await measureCpu(pids, () => firePaced({ url, connections: LIGHT_CONNECTIONS, durationSec, rate }));
+      const { result, cpu } = await measureCpu(sides.pids, () => firePaced({ url, connections: LIGHT_CONNECTIONS, durationSec, rate }));
       lags.push(result.sendLagP99);
       // Share of one core each process kept busy: past ~70 % a queue forms and the tail grows.
       busy[name] = Object.entries(cpu)
@@ -42,23 +39,8 @@ export const b2GatewayLatency: BenchRow = {
       return result;
     };
     try {
-      const urls = {
-        gateway: `${mesh.urls.gateway}/auth${LIGHT_PATH}`,
-        direct: `${mesh.urls.auth}${LIGHT_PATH}`,
-        bare: `${bare.url}${LIGHT_PATH}`,
-        framework: `${framework.url}${LIGHT_PATH}`,
-      };
-      const warm = (url: string) => () => firePaced({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
-      const runs = await interleavedSides(
-        ctx.rounds(4),
-        {
-          gateway: side('gateway', urls.gateway),
-          direct: side('direct', urls.direct),
-          bare: side('bare proxy', urls.bare),
-          framework: side('framework proxy', urls.framework),
-        },
-        ctx.quick ? undefined : { gateway: warm(urls.gateway), direct: warm(urls.direct), bare: warm(urls.bare), framework: warm(urls.framework) },
-      );
+      const warm = (_label: string, url: string) => () => firePaced({ url, connections: LIGHT_CONNECTIONS, durationSec: 3, rate });
+      const runs = await interleavedSides(ctx.rounds(4), sides.each(side), ctx.quick ? undefined : sides.each(warm));
       const p = (rs: PacedLoadResult[], key: 'p50' | 'p99') => median(rs.map((r) => r[key]));
       const ms = (rs: PacedLoadResult[]) => `p50 ${fmt(p(rs, 'p50'))} ms, p99 ${fmt(p(rs, 'p99'))} ms`;
       const achieved = (rs: PacedLoadResult[]) => rs.map((r) => Math.round(r.rps)).join(' · ');
@@ -83,8 +65,7 @@ export const b2GatewayLatency: BenchRow = {
         ],
       };
     } finally {
-      await bare.stop();
-      await framework.stop();
+      await sides.stop();
     }
   },
 };
