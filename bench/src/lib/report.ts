@@ -47,6 +47,10 @@ export interface DocumentInput {
   analysis: string;
 }
 
+/** The headings around the analysis: tools/refresh-analysis.ts replaces what lies between them. */
+export const ANALYSIS_HEADING = '## Analysis';
+export const DETAIL_HEADING = '## Rows in detail';
+
 /** docs/benchmarks.md: generated, apart from the analysis, which is kept in bench/analysis.md. */
 export function benchmarkDocument(d: DocumentInput): string {
   const sections = d.reports.map((r) => {
@@ -81,11 +85,11 @@ export function benchmarkDocument(d: DocumentInput): string {
     '',
     machineTable(d.machine),
     '',
-    '## Analysis',
+    ANALYSIS_HEADING,
     '',
     d.analysis.trim(),
     '',
-    '## Rows in detail',
+    DETAIL_HEADING,
     '',
     sections.join('\n\n'),
     '',

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../../infra/src/paths.js';
+import { ANALYSIS_HEADING, DETAIL_HEADING } from '../lib/report.js';
 
 /**
  * Puts bench/analysis.md into docs/benchmarks.md without measuring again: the analysis is
@@ -10,8 +11,8 @@ import { repoRoot } from '../../../infra/src/paths.js';
 const docPath = path.join(repoRoot, 'docs', 'benchmarks.md');
 const doc = readFileSync(docPath, 'utf8');
 const analysis = readFileSync(path.join(repoRoot, 'bench', 'analysis.md'), 'utf8').trim();
-const start = doc.indexOf('\n## Analysis\n');
-const end = doc.indexOf('\n## Rows in detail\n');
-if (start < 0 || end < start) throw new Error(`${docPath} has no "## Analysis" section followed by "## Rows in detail"`);
-writeFileSync(docPath, `${doc.slice(0, start)}\n## Analysis\n\n${analysis}\n${doc.slice(end)}`);
+const start = doc.indexOf(`\n${ANALYSIS_HEADING}\n`);
+const end = doc.indexOf(`\n${DETAIL_HEADING}\n`);
+if (start < 0 || end < start) throw new Error(`${docPath} has no "${ANALYSIS_HEADING}" section followed by "${DETAIL_HEADING}"`);
+writeFileSync(docPath, `${doc.slice(0, start)}\n${ANALYSIS_HEADING}\n\n${analysis}\n${doc.slice(end)}`);
 process.stdout.write(`analysis refreshed in ${path.relative(repoRoot, docPath)}\n`);
