@@ -13,7 +13,8 @@ const schema = z.object({
   AUTH_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
   // 0 hashes on the event loop: only for measuring what the pool buys.
   AUTH_HASH_WORKERS: z.coerce.number().int().min(0).max(64).default(Math.max(1, availableParallelism())),
-  // Niceness of the hash threads: a login storm then takes only the CPU that request handling leaves (issue 7, B8).
+  // Niceness of the hash threads, so this service's own event loop goes first during a login storm.
+  // It ranks threads within one session only; other services are shielded by sessions of their own.
   AUTH_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),
   // Beyond this many waiting hashes, a login gets 503 rather than queueing without bound.
   AUTH_HASH_QUEUE_MAX: z.coerce.number().int().positive().default(512),

@@ -25,6 +25,8 @@ export interface MeshOptions {
   /** Extra environment for every service, e.g. a low bcrypt cost in tests. */
   env?: Record<string, string>;
   logDir?: string;
+  /** Every process in this one's session, not each in its own: only to measure the difference (bench B8). */
+  sharedSession?: boolean;
 }
 
 export interface Mesh {
@@ -58,7 +60,7 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   const launch = async (name: string, port: number, env: Record<string, string>, extra: Partial<Parameters<typeof spawnService>[0]> = {}) => {
     const begun = Date.now();
     log(`starting ${name} on :${port}…`);
-    const service = await spawnService({ name, port, env: { ...common, ...env }, logFile: path.join(logDir, `${name}.log`), ...extra });
+    const service = await spawnService({ name, port, env: { ...common, ...env }, logFile: path.join(logDir, `${name}.log`), sharedSession: options.sharedSession, ...extra });
     started.push(service);
     log(`${name} ready (${((Date.now() - begun) / 1000).toFixed(1)} s)`);
     return service;

@@ -13,10 +13,13 @@ import { Pool } from 'undici';
  * moments it saw anything slow: the list through the gateway and straight at payment-service
  * (50/s each), a plain SQL query on its own connection, payment-service's /health (no database),
  * and this process's own timer (10 ms ticks). `npx tsx bench/src/experiments/storm-probes.ts`;
- * MESH_ENV='{"AUTH_HASH_NICE":"0"}' changes the mesh.
+ * MESH_ENV='{"AUTH_HASH_NICE":"0"}' changes the mesh's environment; SHARED_SESSION=1 runs its
+ * processes in this one's session (as before each got its own; see spawn-service.ts).
  */
 const infra = await ensureInfra(loadInfraConfig(), () => undefined);
-const mesh = await startBenchMesh(createBenchLogger('x'), infra, JSON.parse(process.env.MESH_ENV ?? '{}') as Record<string, string>);
+const mesh = await startBenchMesh(createBenchLogger('x'), infra, JSON.parse(process.env.MESH_ENV ?? '{}') as Record<string, string>, {
+  sharedSession: process.env.SHARED_SESSION === '1',
+});
 try {
   const users = await registerUsers(mesh.urls.auth, 10, 'st');
   for (const u of users) for (let i = 0; i < 20; i++) await fetch(`${mesh.urls.gateway}/payment/transactions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${u.token}` }, body: JSON.stringify({ amount: 1, description: 'x' }) });

@@ -16,6 +16,8 @@ export interface BenchMesh extends Mesh {
   /** The topic this mesh's payment-service publishes to and its analytics reads. */
   topic: string;
   env: Record<string, string>;
+  /** Its processes run in the launcher's session, not each in its own (B8's comparison). */
+  sharedSession: boolean;
 }
 
 /**
@@ -25,7 +27,12 @@ export interface BenchMesh extends Mesh {
  * and a handful of users. Services log at warn: request logs of several thousand requests a
  * second would flow through this process's pipes and load the load generator itself.
  */
-export async function startBenchMesh(log: Logger, infra: Infra, overrides: Record<string, string> = {}): Promise<BenchMesh> {
+export async function startBenchMesh(
+  log: Logger,
+  infra: Infra,
+  overrides: Record<string, string> = {},
+  options: { sharedSession?: boolean } = {},
+): Promise<BenchMesh> {
   const topic = `bench.transactions.${Date.now()}`;
   await createTopic(infra.brokers, topic, 6);
   const huge = '1000000000';
@@ -42,11 +49,12 @@ export async function startBenchMesh(log: Logger, infra: Infra, overrides: Recor
     ...overrides,
   };
   try {
-    const mesh = await startMesh({ ports: 'free', env, log, logDir: path.join(dataDir, 'bench', 'logs') });
+    const mesh = await startMesh({ ports: 'free', env, log, logDir: path.join(dataDir, 'bench', 'logs'), ...options });
     return {
       ...mesh,
       topic,
       env,
+      sharedSession: options.sharedSession ?? false,
       async stop() {
         await mesh.stop();
         await deleteTopic(infra.brokers, topic);

@@ -10,6 +10,8 @@ export interface Machine {
   cpus: string;
   memory: string;
   os: string;
+  /** Whether the kernel shares CPU time between sessions first (B8 depends on it). */
+  sched_autogroup: string;
   node: string;
   java: string;
   kafka: string;
@@ -19,6 +21,15 @@ export interface Machine {
   undici: string;
   /** The machine is shared: what else ran shows in the load average around the run. */
   'load average (1 min) at start': string;
+}
+
+/** "on", "off", or "absent" where the kernel has no such setting (not Linux, or built without it). */
+export function schedAutogroup(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1' ? 'on' : 'off';
+  } catch {
+    return 'absent';
+  }
 }
 
 function javaVersion(): string {
@@ -51,6 +62,7 @@ export async function describeMachine(superuserUrl: string): Promise<Machine> {
     cpus: `${os.availableParallelism()} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    sched_autogroup: schedAutogroup(),
     node: process.version,
     java: javaVersion(),
     kafka: kafkaVersion(),

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { HASH_WORKERS, startBenchMesh, type BenchMesh } from '../lib/bench-mesh.js';
 import { drainQueue } from '../lib/drain.js';
 import { interleaved } from '../lib/interleave.js';
+import { schedAutogroup } from '../lib/machine.js';
 import { describeLoad, fire, type LoadResult } from '../lib/load.js';
 import { firePaced } from '../lib/paced-load.js';
 import { waitForQuietMesh } from '../lib/quiesce.js';
@@ -23,14 +24,14 @@ export const b8ListDuringLoginStorm: BenchRow = {
     'holding 20 transactions each. In storm rounds autocannon runs at the same time, ' +
     `${STORM_CONNECTIONS} connections as fast as answered, POST /auth/login through the gateway with correct passwords ` +
     '(limits raised in the bench mesh, so every login reaches bcrypt). Storm and idle rounds alternate; median of the rounds\' p99. ' +
-    'The same is then measured on a second mesh whose auth-service has AUTH_HASH_NICE=0: hash threads at normal priority, ' +
-    'as before they were niced, to show what the niceness buys.',
+    'The same is then measured on a second mesh whose processes all share the launcher\'s session, as before each got one of its own ' +
+    '(infra/src/processes/spawn-service.ts), to show what that buys where the kernel groups CPU time by session (sched_autogroup).',
   async run(ctx) {
     const infra = await ctx.infra();
     const main = await measureStorm(ctx, await ctx.mesh(), ctx.rounds(5));
-    // The same rounds against a mesh whose hash threads compete at normal priority, to show what
-    // the default niceness buys. (A second mesh, so the main one keeps its defaults.)
-    const variantMesh = await startBenchMesh(ctx.log, infra, { AUTH_HASH_NICE: '0' });
+    // The same rounds against a mesh whose processes share one session, to show what a session
+    // per process buys. (A second mesh, so the main one keeps its defaults.)
+    const variantMesh = await startBenchMesh(ctx.log, infra, {}, { sharedSession: true });
     let variant: StormOutcome;
     try {
       variant = await measureStorm(ctx, variantMesh, ctx.rounds(3));
@@ -48,12 +49,14 @@ export const b8ListDuringLoginStorm: BenchRow = {
       notes: [
         `storm: ${fmt(median(main.storms.map((r) => r.rps)))} logins/s through the gateway, login p99 ${fmt(p99(main.storms))} ms`,
         `list p50: idle ${fmt(median(main.quiet.map((r) => r.p50)))} ms, during the storm ${fmt(median(main.stormy.map((r) => r.p50)))} ms`,
-        `variant with AUTH_HASH_NICE=0 (${HASH_WORKERS} hash threads on ${availableParallelism()} cores at normal priority): storm/idle p99 = ${fmt(ratio(variant))} ` +
+        `variant with every process in one session (${HASH_WORKERS} hash threads on ${availableParallelism()} cores, sched_autogroup ${schedAutogroup()}): storm/idle p99 = ${fmt(ratio(variant))} ` +
           `(${fmt(p99(variant.stormy))} / ${fmt(p99(variant.quiet))} ms), ${fmt(median(variant.storms.map((r) => r.rps)))} logins/s`,
       ],
     };
   },
 };
+
+const tag = (mesh: BenchMesh) => (mesh.sharedSession ? ' (one session)' : '');
 
 interface StormOutcome {
   quiet: LoadResult[];
@@ -89,7 +92,7 @@ async function measureStorm(ctx: BenchContext, mesh: BenchMesh, rounds: number):
     });
   const idle = async () => {
     const result = await list();
-    ctx.log(`B8${mesh.env.AUTH_HASH_NICE === '0' ? ' (hash threads not niced)' : ''} list, idle: ${describeLoad(result)}`);
+    ctx.log(`B8${tag(mesh)} list, idle: ${describeLoad(result)}`);
     return result;
   };
   const storms: LoadResult[] = [];
@@ -109,7 +112,7 @@ async function measureStorm(ctx: BenchContext, mesh: BenchMesh, rounds: number):
     const result = await list();
     storms.push(await storm);
     await drainQueue(`${mesh.urls.gateway}/auth/login`, logins[0]!);
-    ctx.log(`B8${mesh.env.AUTH_HASH_NICE === '0' ? ' (hash threads not niced)' : ''} list, during the storm: ${describeLoad(result)}; storm ${describeLoad(storms.at(-1)!)}`);
+    ctx.log(`B8${tag(mesh)} list, during the storm: ${describeLoad(result)}; storm ${describeLoad(storms.at(-1)!)}`);
     return result;
   };
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { onExit } from 'signal-exit';
 import { repoRoot } from '../paths.js';
 import { waitFor } from '../wait-for.js';
 
@@ -24,6 +25,26 @@ export interface SpawnServiceOptions {
   /** Path that answers 200 once the process can serve; defaults to /ready. */
   readyPath?: string;
   readyTimeoutMs?: number;
+  /**
+   * Run in the launcher's session instead of one of its own. Only for measuring what the
+   * own session buys (bench B8); see spawnService.
+   */
+  sharedSession?: boolean;
+}
+
+/** Children still running, terminated if we exit without stopping them (Ctrl-C, a crash). */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function terminateOnExit(child: ChildProcess) {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // In a session of its own, a child no longer gets the terminal's Ctrl-C: we pass it on.
+    onExit(() => {
+      for (const c of running) c.kill('SIGTERM');
+    });
+  }
+  running.add(child);
+  child.once('exit', () => running.delete(child));
 }
 
 /** A package binary, from the workspace's own node_modules when npm put it there, else the root's. */
@@ -35,6 +56,13 @@ const bin = (name: string, workspace?: string) => {
 /**
  * Runs one part of the mesh as its own process, its output going to a file, and resolves
  * once it answers 200 on its readiness path. stop() sends SIGTERM, then SIGKILL after 10 s.
+ *
+ * Each process gets a session of its own (setsid), as a container would get a cgroup of its own.
+ * On Linux with sched_autogroup (on by default in desktop distributions, and on these machines)
+ * CPU time is shared between sessions first, and niceness ranks threads only within a session.
+ * PostgreSQL already gives each backend a session of its own. While all our processes shared
+ * the launcher's, queries stalled for 100-500 ms during a login storm; with a session per
+ * process, or with autogroup turned off, they did not (bench B8; bench/analysis.md).
  */
 export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProcess> {
   mkdirSync(path.dirname(o.logFile), { recursive: true });
@@ -46,8 +74,10 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
     cwd: path.join(repoRoot, o.name),
     env: { ...process.env, ...o.env, PORT: String(o.port) },
     stdio: ['ignore', logFd, logFd],
+    detached: !o.sharedSession,
   });
   closeSync(logFd);
+  terminateOnExit(child);
   let exitCode = null as number | null;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code) => {
