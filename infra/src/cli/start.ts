@@ -55,6 +55,10 @@ function stopAll(exitCode: number) {
   );
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stopAll(0));
+// `npm start | tee log` and Ctrl-C: the reader dies first. Writing to it must not throw, or
+// every line about stopping would raise an error whose report raises another, and the
+// services would never be stopped.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 // Whatever goes wrong in here, the children must not outlive us.
 process.on('uncaughtException', (err) => {
   console.error('[paymesh] unexpected error:', err);
