@@ -7,7 +7,12 @@ export interface TopicSpec {
   configs?: Record<string, string>;
 }
 
-/** Creates the topics that are missing; existing ones are left as they are. */
+const LEADERS_TIMEOUT_MS = 30_000;
+
+/**
+ * Creates the topics that are missing (existing ones are left as they are) and resolves once
+ * every partition of every named topic has a leader, so a producer or consumer can use them.
+ */
 export async function ensureTopics(connection: KafkaConnection, topics: TopicSpec[]): Promise<void> {
   const admin = kafkaClient(connection).admin();
   await admin.connect();
@@ -15,8 +20,10 @@ export async function ensureTopics(connection: KafkaConnection, topics: TopicSpe
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.name));
     if (missing.length > 0) {
+      // Not kafkajs's own wait for leaders (its default): it gives up on UNKNOWN_TOPIC_OR_PARTITION,
+      // which a broker that has just started answers for a moment after the topic was created.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((t) => ({
           topic: t.name,
           numPartitions: t.partitions,
@@ -25,8 +32,30 @@ export async function ensureTopics(connection: KafkaConnection, topics: TopicSpe
         })),
       });
     }
+    await waitForLeaders(admin, topics.map((t) => t.name));
   } finally {
     await admin.disconnect();
+  }
+}
+
+type Admin = ReturnType<ReturnType<typeof kafkaClient>['admin']>;
+
+async function waitForLeaders(admin: Admin, names: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_TIMEOUT_MS;
+  for (;;) {
+    let waitingFor: unknown;
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      const leaderless = topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+      if (leaderless.length === 0) return;
+      waitingFor = `no leader yet for ${leaderless.map((t) => t.name).join(', ')}`;
+    } catch (err) {
+      // Retriable errors (unknown topic, no leader) are the broker catching up; others are real.
+      if (!(err as { retriable?: boolean }).retriable) throw err;
+      waitingFor = err;
+    }
+    if (Date.now() > deadline) throw new Error(`topics not ready within ${LEADERS_TIMEOUT_MS} ms: ${String(waitingFor)}`, { cause: waitingFor });
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
