@@ -1,25 +1,28 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { ServiceProcess } from '../src/processes/spawn-service.js';
 import { freePort, waitFor } from '../src/wait-for.js';
 import { startReadyServer } from './support/ready-server.js';
 
-/** Field 6 of /proc/<pid>/stat: the session the process belongs to. */
-function sessionOf(pid: number | string): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces, so count from its closing parenthesis.
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+/** The fields of /proc/<pid>/stat after the command name (state, ppid, pgrp, session, …), or undefined once it is gone. */
+function statFields(pid: number | string): string[] | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined; // gone
+  }
+  // The command name may hold spaces and parentheses: count from its last closing parenthesis.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
+const sessionOf = (pid: number | string) => Number(statFields(pid)?.[3]);
+
 /** Running, and not a zombie waiting to be reaped (an orphan's reaper may be slow to). */
-function isRunning(pid: number): boolean {
-  if (!existsSync(`/proc/${pid}/stat`)) return false;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-}
+const isRunning = (pid: number) => ![undefined, 'Z'].includes(statFields(pid)?.[0]);
 
 describe('spawning a service', function () {
   // Sessions and /proc are Linux's; elsewhere these checks have nothing to read.
