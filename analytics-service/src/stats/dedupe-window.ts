@@ -13,14 +13,6 @@ export class DedupeWindow {
     this.ring = new Array<string | undefined>(capacity);
   }
 
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  remember(id: string): void {
-    this.rememberIfNew(id);
-  }
-
   /**
    * Remembers `id` and says whether it was new: one set lookup per event on the fold's hot
    * path instead of a `has` then an `add`. A known id changes nothing (it keeps its age).
@@ -34,9 +26,5 @@ export class DedupeWindow {
     this.ring[this.next] = id;
     this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
     return true;
-  }
-
-  get size(): number {
-    return this.ids.size;
   }
 }

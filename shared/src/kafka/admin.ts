@@ -1,3 +1,4 @@
+import type { Admin } from 'kafkajs';
 import { kafkaClient, type KafkaConnection } from './connection.js';
 
 export interface TopicSpec {
@@ -37,8 +38,6 @@ export async function ensureTopics(connection: KafkaConnection, topics: TopicSpe
     await admin.disconnect();
   }
 }
-
-type Admin = ReturnType<ReturnType<typeof kafkaClient>['admin']>;
 
 async function waitForLeaders(admin: Admin, names: string[]): Promise<void> {
   const deadline = Date.now() + LEADERS_TIMEOUT_MS;
