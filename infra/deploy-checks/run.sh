@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The deployment checks, all offline: the Helm chart lints, renders (default values and the
+# production example) and validates against the Kubernetes and operator schemas with unknown
+# fields as errors, and a typo planted in the chart must be caught; the workflows pass
+# actionlint, the Dockerfiles hadolint, and docker-compose.yml `docker compose config`.
+# Tools are built or installed into .cache/ on first use. Exits 1 when any check fails.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+started=$(date +%s%N)
+bash infra/deploy-checks/install-tools.sh || { echo "[deploy-checks] could not install the tools"; exit 1; }
+export PATH="$root/.cache/bin:$root/.cache/deploy-checks-venv/bin:$PATH"
+
+here=infra/deploy-checks
+chart=infra/helm/paymesh
+production=$chart/values-production-example.yaml
+out=.cache/deploy-checks
+KUBE_VERSION=1.33
+rm -rf "$out" && mkdir -p "$out"
+
+results=()
+# Runs one check, shows its output indented, and records PASS or FAIL with its duration.
+check() {
+  local name=$1 began status
+  shift
+  began=$(date +%s%N)
+  echo "[deploy-checks] $name"
+  "$@" 2>&1 | sed 's/^/    /'
+  status=${PIPESTATUS[0]}
+  results+=("$([ "$status" -eq 0 ] && echo PASS || echo FAIL) $name ($(elapsed "$began") s)")
+}
+elapsed() { local ns=$(($(date +%s%N) - $1)); printf '%d.%d' $((ns / 1000000000)) $((ns / 100000000 % 10)); }
+
+render_and_validate() { # output name, helm template arguments...
+  local file="$out/$1.yaml"
+  shift
+  helm template paymesh "$@" --namespace paymesh > "$file" && python3 $here/validate.py --kube-version $KUBE_VERSION "$file"
+}
+
+# A misspelled field in a core kind (Deployment) and in a custom resource (KafkaTopic) must each fail.
+planted_typos_are_caught() {
+  rm -rf "$out/typo-chart" && cp -r $chart "$out/typo-chart"
+  sed -i 's/^  replicas:/  replica:/' "$out/typo-chart/templates/_workload.tpl"
+  sed -i 's/^  partitions:/  partition:/' "$out/typo-chart/templates/kafka-topics.yaml"
+  helm template paymesh "$out/typo-chart" > "$out/typo.yaml" &&
+    python3 $here/validate.py --kube-version $KUBE_VERSION \
+      --expect-error "'replica' was unexpected" --expect-error "'partition' was unexpected" "$out/typo.yaml"
+}
+
+dockerfiles() { find . -name Dockerfile -not -path './node_modules/*' -not -path './.cache/*' -not -path './.data/*' | sort; }
+
+check "helm lint, default values" helm lint --strict $chart
+check "helm lint, production example" helm lint --strict $chart -f $production
+check "render and validate, default values" render_and_validate default $chart
+check "render and validate, production example" render_and_validate production $chart -f $production
+check "a planted typo fails validation" planted_typos_are_caught
+check "actionlint .github/workflows" actionlint
+# shellcheck disable=SC2046 # one argument per Dockerfile path
+check "hadolint (warning level) $(dockerfiles | xargs)" hadolint --failure-threshold warning $(dockerfiles)
+check "docker compose config" docker-compose -f docker-compose.yml config --quiet
+
+failed=0
+echo "[deploy-checks] summary ($(elapsed "$started") s):"
+for result in "${results[@]}"; do
+  echo "  $result"
+  [[ $result == FAIL* ]] && failed=$((failed + 1))
+done
+if [ "$failed" -gt 0 ]; then
+  echo "[deploy-checks] $failed of ${#results[@]} checks FAILED"
+  exit 1
+fi
+echo "[deploy-checks] all ${#results[@]} checks passed"
