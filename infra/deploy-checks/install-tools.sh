@@ -11,15 +11,16 @@ HELM_VERSION=v3.21.4
 ACTIONLINT_VERSION=v1.7.12
 mkdir -p "$bin"
 
-# Rebuild a Go tool only when the binary is missing or reports another version.
-go_tool() { # name, module path, version, command that prints the version
-  local name=$1 module=$2 version=$3 probe=$4
-  if [ -x "$bin/$name" ] && $probe 2>/dev/null | grep -q -- "$version"; then return; fi
+# Rebuild a Go tool only when the binary is missing or was built from another version
+# (`go version -m` reads the module version the binary records).
+go_tool() { # name, package path, module version
+  local name=$1 package=$2 version=$3
+  if [ -x "$bin/$name" ] && go version -m "$bin/$name" | grep -q "^[[:space:]]*mod[[:space:]].*[[:space:]]$version[[:space:]]"; then return; fi
   echo "[deploy-checks] building $name $version from the Go module proxy"
-  GOBIN="$bin" go install "$module@$version"
+  GOBIN="$bin" go install "$package@$version"
 }
-go_tool helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" "$bin/helm version --short"
-go_tool actionlint github.com/rhysd/actionlint/cmd/actionlint "$ACTIONLINT_VERSION" "$bin/actionlint -version"
+go_tool helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
+go_tool actionlint github.com/rhysd/actionlint/cmd/actionlint "$ACTIONLINT_VERSION"
 
 # The venv is rebuilt when requirements.txt changes; the stamp holds the hash it was built from.
 stamp="$venv/.requirements.sha256"

@@ -34,7 +34,7 @@ elapsed() { local ns=$(($(date +%s%N) - $1)); printf '%d.%d' $((ns / 1000000000)
 render_and_validate() { # output name, helm template arguments...
   local file="$out/$1.yaml"
   shift
-  helm template paymesh "$@" --namespace paymesh > "$file" && python3 $here/validate.py --kube-version $KUBE_VERSION "$file"
+  helm template paymesh "$@" --namespace paymesh --kube-version $KUBE_VERSION > "$file" && python3 $here/validate.py --kube-version $KUBE_VERSION "$file"
 }
 
 # A misspelled field in a core kind (Deployment) and in a custom resource (KafkaTopic) must each fail.
@@ -42,21 +42,21 @@ planted_typos_are_caught() {
   rm -rf "$out/typo-chart" && cp -r $chart "$out/typo-chart"
   sed -i 's/^  replicas:/  replica:/' "$out/typo-chart/templates/_workload.tpl"
   sed -i 's/^  partitions:/  partition:/' "$out/typo-chart/templates/kafka-topics.yaml"
-  helm template paymesh "$out/typo-chart" > "$out/typo.yaml" &&
+  helm template paymesh "$out/typo-chart" --kube-version $KUBE_VERSION > "$out/typo.yaml" &&
     python3 $here/validate.py --kube-version $KUBE_VERSION \
       --expect-error "'replica' was unexpected" --expect-error "'partition' was unexpected" "$out/typo.yaml"
 }
 
 dockerfiles() { find . -name Dockerfile -not -path './node_modules/*' -not -path './.cache/*' -not -path './.data/*' | sort; }
 
-check "helm lint, default values" helm lint --strict $chart
-check "helm lint, production example" helm lint --strict $chart -f $production
+check "helm lint, default values" helm lint --strict --kube-version $KUBE_VERSION $chart
+check "helm lint, production example" helm lint --strict --kube-version $KUBE_VERSION $chart -f $production
 check "render and validate, default values" render_and_validate default $chart
 check "render and validate, production example" render_and_validate production $chart -f $production
 check "a planted typo fails validation" planted_typos_are_caught
 check "actionlint .github/workflows" actionlint
 # shellcheck disable=SC2046 # one argument per Dockerfile path
-check "hadolint (warning level) $(dockerfiles | xargs)" hadolint --failure-threshold warning $(dockerfiles)
+check "hadolint (warning level) $(dockerfiles | xargs)" hadolint --no-color --failure-threshold warning $(dockerfiles)
 check "docker compose config" docker-compose -f docker-compose.yml config --quiet
 
 failed=0
