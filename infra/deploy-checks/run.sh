@@ -6,7 +6,7 @@
 # Tools are built or installed into .cache/ on first use. Exits 1 when any check fails.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
+cd "$root" || exit 1
 started=$(date +%s%N)
 bash infra/deploy-checks/install-tools.sh || { echo "[deploy-checks] could not install the tools"; exit 1; }
 export PATH="$root/.cache/bin:$root/.cache/deploy-checks-venv/bin:$PATH"
@@ -31,30 +31,41 @@ check() {
 }
 elapsed() { local ns=$(($(date +%s%N) - $1)); printf '%d.%d' $((ns / 1000000000)) $((ns / 100000000 % 10)); }
 
-render_and_validate() { # output name, helm template arguments...
-  local file="$out/$1.yaml"
-  shift
-  helm template paymesh "$@" --namespace paymesh --kube-version $KUBE_VERSION > "$file" && python3 $here/validate.py --kube-version $KUBE_VERSION "$file"
+# Renders the default values, the production example, and a copy of the chart with a misspelled
+# field in a core kind (Deployment) and in a custom resource (KafkaTopic).
+render_all() {
+  helm template paymesh $chart --namespace paymesh --kube-version $KUBE_VERSION > "$out/default.yaml" &&
+    helm template paymesh $chart -f $production --namespace paymesh --kube-version $KUBE_VERSION > "$out/production.yaml" &&
+    rm -rf "$out/typo-chart" && cp -r $chart "$out/typo-chart" &&
+    sed -i 's/^  replicas:/  replica:/' "$out/typo-chart/templates/_workload.tpl" &&
+    sed -i 's/^  partitions:/  partition:/' "$out/typo-chart/templates/kafka-topics.yaml" &&
+    helm template paymesh "$out/typo-chart" --kube-version $KUBE_VERSION > "$out/typo.yaml"
 }
 
-# A misspelled field in a core kind (Deployment) and in a custom resource (KafkaTopic) must each fail.
-planted_typos_are_caught() {
-  rm -rf "$out/typo-chart" && cp -r $chart "$out/typo-chart"
-  sed -i 's/^  replicas:/  replica:/' "$out/typo-chart/templates/_workload.tpl"
-  sed -i 's/^  partitions:/  partition:/' "$out/typo-chart/templates/kafka-topics.yaml"
-  helm template paymesh "$out/typo-chart" --kube-version $KUBE_VERSION > "$out/typo.yaml" &&
-    python3 $here/validate.py --kube-version $KUBE_VERSION \
-      --expect-error "'replica' was unexpected" --expect-error "'partition' was unexpected" "$out/typo.yaml"
+# One process for every file: loading the schemas is most of the cost.
+validate_all() {
+  python3 $here/validate.py --kube-version $KUBE_VERSION "$out/default.yaml" "$out/production.yaml" \
+    --planted "$out/typo.yaml" --expect-error "'replica' was unexpected" --expect-error "'partition' was unexpected"
+}
+
+# values.schema.json makes a misspelled value key an error too, before anything renders.
+misspelled_value_is_refused() {
+  if helm template paymesh $chart --kube-version $KUBE_VERSION --set gateway.replicaCont=3 > /dev/null 2> "$out/value-typo.err"; then
+    echo "helm accepted the misspelled value gateway.replicaCont"
+    return 1
+  fi
+  grep "replicaCont" "$out/value-typo.err"
 }
 
 dockerfiles() { find . -name Dockerfile -not -path './node_modules/*' -not -path './.cache/*' -not -path './.data/*' | sort; }
 
 check "helm lint, default values" helm lint --strict --kube-version $KUBE_VERSION $chart
 check "helm lint, production example" helm lint --strict --kube-version $KUBE_VERSION $chart -f $production
-check "render and validate, default values" render_and_validate default $chart
-check "render and validate, production example" render_and_validate production $chart -f $production
-check "a planted typo fails validation" planted_typos_are_caught
+check "helm template: default values, production example, planted typos" render_all
+check "validate every resource (unknown fields are errors); the planted typos are caught" validate_all
+check "a misspelled value is refused" misspelled_value_is_refused
 check "actionlint .github/workflows" actionlint
+check "shellcheck infra/deploy-checks" shellcheck infra/deploy-checks/*.sh
 # shellcheck disable=SC2046 # one argument per Dockerfile path
 check "hadolint (warning level) $(dockerfiles | xargs)" hadolint --no-color --failure-threshold warning $(dockerfiles)
 check "docker compose config" docker-compose -f docker-compose.yml config --quiet
