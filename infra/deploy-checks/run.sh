@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The deployment checks, all offline: the Helm chart lints, renders (default values and the
-# production example) and validates against the Kubernetes and operator schemas with unknown
-# fields as errors, and a typo planted in the chart must be caught; the workflows pass
-# actionlint, the Dockerfiles hadolint, and docker-compose.yml `docker compose config`.
+# The deployment checks, all offline. The Helm chart lints and renders (default values and the
+# production example); every rendered resource validates against the Kubernetes and operator
+# schemas with unknown fields as errors; a typo planted in the chart, and a misspelled value, must
+# each be refused. The workflows pass actionlint, these scripts shellcheck, the Dockerfiles
+# hadolint, and docker-compose.yml `docker compose config`.
 # Tools are built or installed into .cache/ on first use. Exits 1 when any check fails.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
