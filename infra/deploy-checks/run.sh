@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The deployment checks, all offline. The Helm chart lints and renders (default values and the
-# production example); every rendered resource validates against the Kubernetes and operator
-# schemas with unknown fields as errors; a typo planted in the chart, and a misspelled value, must
-# each be refused. The workflows pass actionlint, these scripts shellcheck, the Dockerfiles
-# hadolint, and docker-compose.yml `docker compose config`.
+# The deployment checks, all offline. The Helm chart lints and renders (default values, the
+# production and the single-node examples); every rendered resource validates against the
+# Kubernetes and operator schemas with unknown fields as errors; a typo planted in the chart, and a
+# misspelled value, must each be refused. The workflows pass actionlint, these scripts
+# shellcheck, the Dockerfiles hadolint, and docker-compose.yml `docker compose config`.
 # Tools are built or installed into .cache/ on first use. Exits 1 when any check fails.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -15,6 +15,7 @@ export PATH="$root/.cache/bin:$root/.cache/deploy-checks-venv/bin:$PATH"
 here=infra/deploy-checks
 chart=infra/helm/paymesh
 production=$chart/values-production-example.yaml
+single_node=$chart/values-single-node-example.yaml
 out=.cache/deploy-checks
 KUBE_VERSION=1.33
 rm -rf "$out" && mkdir -p "$out"
@@ -32,11 +33,12 @@ check() {
 }
 elapsed() { local ns=$(($(date +%s%N) - $1)); printf '%d.%d' $((ns / 1000000000)) $((ns / 100000000 % 10)); }
 
-# Renders the default values, the production example, and a copy of the chart with a misspelled
+# Renders the default values, the two examples, and a copy of the chart with a misspelled
 # field in a core kind (Deployment) and in a custom resource (KafkaTopic).
 render_all() {
   helm template paymesh $chart --namespace paymesh --kube-version $KUBE_VERSION > "$out/default.yaml" &&
     helm template paymesh $chart -f $production --namespace paymesh --kube-version $KUBE_VERSION > "$out/production.yaml" &&
+    helm template paymesh $chart -f $single_node --namespace paymesh --kube-version $KUBE_VERSION > "$out/single-node.yaml" &&
     rm -rf "$out/typo-chart" && cp -r $chart "$out/typo-chart" &&
     sed -i 's/^  replicas:/  replica:/' "$out/typo-chart/templates/_workload.tpl" &&
     sed -i 's/^  partitions:/  partition:/' "$out/typo-chart/templates/kafka-topics.yaml" &&
@@ -45,7 +47,7 @@ render_all() {
 
 # One process for every file: loading the schemas is most of the cost.
 validate_all() {
-  python3 $here/validate.py --kube-version $KUBE_VERSION "$out/default.yaml" "$out/production.yaml" \
+  python3 $here/validate.py --kube-version $KUBE_VERSION "$out/default.yaml" "$out/production.yaml" "$out/single-node.yaml" \
     --planted "$out/typo.yaml" --expect-error "'replica' was unexpected" --expect-error "'partition' was unexpected"
 }
 
@@ -62,7 +64,8 @@ dockerfiles() { find . -name Dockerfile -not -path './node_modules/*' -not -path
 
 check "helm lint, default values" helm lint --strict --kube-version $KUBE_VERSION $chart
 check "helm lint, production example" helm lint --strict --kube-version $KUBE_VERSION $chart -f $production
-check "helm template: default values, production example, planted typos" render_all
+check "helm lint, single-node example" helm lint --strict --kube-version $KUBE_VERSION $chart -f $single_node
+check "helm template: default values, both examples, planted typos" render_all
 check "validate every resource (unknown fields are errors); the planted typos are caught" validate_all
 check "a misspelled value is refused" misspelled_value_is_refused
 check "actionlint .github/workflows" actionlint
