@@ -2,8 +2,8 @@
 # The deployment checks, all offline. The Helm chart lints and renders (default values, the
 # production and the single-node examples); every rendered resource validates against the
 # Kubernetes and operator schemas with unknown fields as errors; a typo planted in the chart, and a
-# misspelled value, must each be refused. The workflows pass actionlint, these scripts
-# shellcheck, the Dockerfiles hadolint, and docker-compose.yml `docker compose config`.
+# misspelled value, must each be refused. Then actionlint on the workflows, shellcheck on these
+# scripts, hadolint on the Dockerfiles, and `docker compose config` on docker-compose.yml.
 # Tools are built or installed into .cache/ on first use. Exits 1 when any check fails.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

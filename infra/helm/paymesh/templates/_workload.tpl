@@ -41,7 +41,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
+        {{- merge (deepCopy ($v.podSecurityContext | default dict)) $root.Values.podSecurityContext | toYaml | nindent 8 }}
       # Replicas on different nodes where possible, so one node going down leaves the tier up.
       topologySpreadConstraints:
         - maxSkew: 1
