@@ -1,13 +1,12 @@
+# syntax=docker/dockerfile:1
 # One image recipe for every Node service; docker-compose.yml picks the service:
 #   docker build --build-arg SERVICE=payment-service --build-arg PORT=8082 .
-FROM node:22-bookworm-slim
-ARG SERVICE
-ARG PORT
-# A liveness path that does not depend on other services (the gateway's /health reports its upstreams).
-ARG HEALTH_PATH=/health
+# The service is compiled to JavaScript in the build stage; the runtime stage holds node, the
+# service's production dependencies and its dist/ folder, nothing else.
+
+# Every workspace's manifest, because npm ci checks the whole lockfile against them.
+FROM node:24-bookworm-slim AS manifests
 WORKDIR /app
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=${PORT} HEALTH_URL=http://127.0.0.1:${PORT}${HEALTH_PATH}
-# Workspace manifests first, so the dependency layer is cached until a manifest changes.
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
 COPY infra/package.json infra/
@@ -17,12 +16,36 @@ COPY analytics-service/package.json analytics-service/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY bench/package.json bench/
-RUN test -n "$SERVICE" && npm ci --no-audit --no-fund --workspace "@paymesh/${SERVICE}" --include-workspace-root
+
+FROM node:24-bookworm-slim AS build
+ARG SERVICE
+WORKDIR /app
+COPY --from=manifests /app ./
+# With dev dependencies: the build runs tsx and esbuild (the root and infra's dev tools).
+RUN --mount=type=cache,target=/root/.npm \
+    test -n "$SERVICE" && npm ci --no-audit --no-fund --include-workspace-root --workspace "@paymesh/${SERVICE}" --workspace @paymesh/infra
 COPY tsconfig.base.json ./
 COPY shared/ shared/
+COPY infra/ infra/
 COPY ${SERVICE}/ ${SERVICE}/
-USER node
+RUN npm run build --workspace "@paymesh/${SERVICE}"
+
+FROM node:24-bookworm-slim
+ARG SERVICE
+ARG PORT
+# A liveness path that does not depend on other services (the gateway's /health reports its upstreams).
+ARG HEALTH_PATH=/health
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=${PORT} HEALTH_URL=http://127.0.0.1:${PORT}${HEALTH_PATH}
+WORKDIR /app
+COPY --from=manifests /app ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev --no-audit --no-fund --workspace "@paymesh/${SERVICE}"
+COPY --from=build /app/${SERVICE}/dist ${SERVICE}/dist/
 WORKDIR /app/${SERVICE}
+# The node image's own unprivileged user, by number so Kubernetes can check runAsNonRoot.
+# Every file above belongs to root: the service can read its code, never change it.
+USER 1000:1000
 EXPOSE ${PORT}
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch(process.env.HEALTH_URL).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "src/main.ts"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["node", "-e", "fetch(process.env.HEALTH_URL).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcryptjs';
 import { Piscina } from 'piscina';
 import { AppError } from '@paymesh/shared/errors';
@@ -20,6 +22,10 @@ export interface PasswordHasherOptions {
   nice: number;
 }
 
+// The worker sits beside the module that starts it, in the same language: bcrypt.worker.ts next to
+// this file when run from source, bcrypt.worker.js next to dist/main.js once bundled.
+const workerFile = new URL(`./bcrypt.worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
 const busy = () =>
   new AppError('AUTH_BUSY', 'Too many logins at once, try again in a moment', 503, { headers: { 'Retry-After': '1' } });
 
@@ -31,7 +37,7 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
   const pool =
     options.workers > 0
       ? new Piscina<BcryptTask, string | boolean>({
-          filename: new URL('./bcrypt.worker.ts', import.meta.url).href,
+          filename: workerFile.href,
           minThreads: options.workers,
           maxThreads: options.workers,
           maxQueue: options.maxQueue,

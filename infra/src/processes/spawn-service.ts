@@ -13,10 +13,13 @@ export interface ServiceProcess {
 }
 
 export interface SpawnServiceOptions {
-  /** The workspace folder, e.g. "payment-service"; the process runs there. */
+  /** The workspace folder, e.g. "payment-service"; the process runs there unless cwd says otherwise. */
   name: string;
+  cwd?: string;
   port: number;
   env: Record<string, string>;
+  /** Start from this environment instead of ours, e.g. only PATH, as a container would. */
+  baseEnv?: NodeJS.ProcessEnv;
   /** File that receives the process's output (JSON log lines for services). */
   logFile: string;
   /** What to run; defaults to the service's composition root, run by node with the tsx loader. */
@@ -71,8 +74,8 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
   // `node --import tsx`, not the tsx binary: the wrapper would put a second process between
   // us and the service, and a SIGKILL after a hung stop would orphan the real one.
   const child = spawn(o.command ?? process.execPath, o.args ?? ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.join(repoRoot, o.name),
-    env: { ...process.env, ...o.env, PORT: String(o.port) },
+    cwd: o.cwd ?? path.join(repoRoot, o.name),
+    env: { ...(o.baseEnv ?? process.env), ...o.env, PORT: String(o.port) },
     stdio: ['ignore', logFd, logFd],
     detached: !o.sharedSession,
   });

@@ -1,10 +1,11 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findUpSync } from 'find-up-simple';
 import type pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 
-const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+// Run from source, this module is src/db/migrate.ts and the migrations are the package's drizzle/;
+// bundled, it is part of dist/main.js and they are copied to dist/drizzle/. Walking up finds either.
+const MIGRATIONS_FOLDER = findUpSync('drizzle', { cwd: new URL('.', import.meta.url), type: 'directory' });
 // Any constant shared by every instance: two instances starting together take turns.
 const MIGRATION_LOCK = 8_082_001;
 
@@ -14,6 +15,7 @@ export async function migrateDatabase(pool: pg.Pool): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
+      if (!MIGRATIONS_FOLDER) throw new Error('the drizzle migrations folder is missing beside this package');
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
