@@ -104,8 +104,8 @@ describe('.github/workflows/ci.yml', () => {
     jobs: Record<string, { strategy?: { matrix?: { node?: number[] } }; steps: { run?: string; if?: string }[] }>;
   };
 
-  it('tests on Node 20 and 22', () => {
-    expect(workflow.jobs.test!.strategy!.matrix!.node).to.deep.equal([20, 22]);
+  it('tests on the supported LTS lines, Node 22 and 24', () => {
+    expect(workflow.jobs.test!.strategy!.matrix!.node).to.deep.equal([22, 24]);
   });
 
   it('installs from the lockfile, then lints, typechecks and runs the README test command', () => {

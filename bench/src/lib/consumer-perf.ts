@@ -18,7 +18,7 @@ export async function consumerPerf(brokers: string[], topic: string, messages: n
   const run = await runKafkaTool('org.apache.kafka.tools.ConsumerPerformance', [
     '--bootstrap-server', brokers.join(','),
     '--topic', topic,
-    '--messages', String(messages),
+    '--num-records', String(messages),
     '--group', group,
     '--timeout', '60000',
   ]);

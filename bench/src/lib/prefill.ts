@@ -32,7 +32,7 @@ function createdEvent(userId: string, cents: number, at: string): TransactionCre
 
 /**
  * Fills a new 6-partition topic with `count` valid transaction.created events keyed by user,
- * through the broker's own ConsoleProducer (batched, acks=1): a million events take seconds,
+ * through the broker's own ConsoleProducer (batched, idempotent): a million events take seconds,
  * where a Node producer would spend its time encoding. The first events are checked against the
  * contract so a drift in the schema fails here rather than as a million dead letters.
  */
@@ -60,18 +60,21 @@ export async function prefillTopic(brokers: string[], topic: string, count: numb
     stdin.end();
   };
   const run = await runKafkaTool(
-    'kafka.tools.ConsoleProducer',
+    'org.apache.kafka.tools.ConsoleProducer',
     [
       '--bootstrap-server', brokers.join(','),
       '--topic', topic,
-      '--property', 'parse.key=true',
-      '--property', 'key.separator=\t',
-      '--producer-property', 'acks=1',
-      '--producer-property', 'linger.ms=20',
-      '--producer-property', 'batch.size=524288',
-      '--producer-property', 'buffer.memory=134217728',
+      '--reader-property', 'parse.key=true',
+      '--reader-property', 'key.separator=\t',
+      // The tool's 1.5 s request timeout expires on a busy machine, and a plain producer's retry
+      // then writes the batch twice; an idempotent one is deduplicated by the broker.
+      '--command-property', 'acks=all',
+      '--command-property', 'enable.idempotence=true',
+      '--command-property', 'linger.ms=20',
+      '--command-property', 'batch.size=524288',
+      '--command-property', 'buffer.memory=134217728',
       // No compression: kafkajs, which analytics reads with, decodes only gzip without plugins.
-      '--producer-property', 'compression.type=none',
+      '--command-property', 'compression.type=none',
     ],
     feed,
   );

@@ -31,7 +31,7 @@ export const b5AnalyticsFold: BenchRow = {
     // whichever mode two of them happened to hit.
     const rounds = ctx.rounds(7);
     const withAnalytics = existsSync(path.join(repoRoot, 'analytics-service', 'src', 'main.ts'));
-    const notes = [`pre-fill: ${filled.events.toLocaleString('en-US')} events (${fmt(filled.megabytes)} MB) in ${fmt(filled.seconds)} s through ConsoleProducer, acks=1`];
+    const notes = [`pre-fill: ${filled.events.toLocaleString('en-US')} events (${fmt(filled.megabytes)} MB) in ${fmt(filled.seconds)} s through ConsoleProducer, idempotent`];
 
     const perf = async () => {
       const result = await consumerPerf(infra.brokers, filled.topic, filled.events, `bench-cpt-${Date.now()}`);

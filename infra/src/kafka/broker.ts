@@ -23,6 +23,8 @@ function serverProperties(o: BrokerOptions, logDir: string): string {
     '# written by infra/src/kafka/broker.ts on every start',
     'process.roles=broker,controller',
     'node.id=1',
+    // A static voter set, still supported by Kafka 4, rather than controller.quorum.bootstrap.servers:
+    // a one-node quorum never changes members, and storage formatted by a 3.x broker starts as it is.
     `controller.quorum.voters=1@127.0.0.1:${o.controllerPort}`,
     `listeners=PLAINTEXT://127.0.0.1:${o.port},CONTROLLER://127.0.0.1:${o.controllerPort}`,
     `advertised.listeners=PLAINTEXT://localhost:${o.port}`,
@@ -45,17 +47,25 @@ function serverProperties(o: BrokerOptions, logDir: string): string {
   ].join('\n');
 }
 
-function log4jProperties(logFile: string): string {
+/**
+ * Kafka 4 logs through Log4j 2 (3.x used log4j 1): its own properties format, read from
+ * -Dlog4j2.configurationFile. The broker's log goes to one file, rolled at 20 MB, two kept.
+ */
+function log4j2Properties(logFile: string): string {
   return [
-    'log4j.rootLogger=INFO, file',
-    'log4j.appender.file=org.apache.log4j.RollingFileAppender',
-    `log4j.appender.file.File=${logFile}`,
-    'log4j.appender.file.MaxFileSize=20MB',
-    'log4j.appender.file.MaxBackupIndex=2',
-    'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
-    'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
-    'log4j.logger.kafka=INFO',
-    'log4j.logger.org.apache.kafka=INFO',
+    'appender.file.type=RollingFile',
+    'appender.file.name=file',
+    `appender.file.fileName=${logFile}`,
+    `appender.file.filePattern=${logFile}.%i`,
+    'appender.file.layout.type=PatternLayout',
+    'appender.file.layout.pattern=[%d] %p %m (%c)%n',
+    'appender.file.policies.type=Policies',
+    'appender.file.policies.size.type=SizeBasedTriggeringPolicy',
+    'appender.file.policies.size.size=20MB',
+    'appender.file.strategy.type=DefaultRolloverStrategy',
+    'appender.file.strategy.max=2',
+    'rootLogger.level=INFO',
+    'rootLogger.appenderRef.file.ref=file',
     '',
   ].join('\n');
 }
@@ -70,10 +80,10 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
   const logDir = path.join(o.dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
   const propsFile = path.join(o.dataDir, 'server.properties');
-  const log4jFile = path.join(o.dataDir, 'log4j.properties');
+  const log4jFile = path.join(o.dataDir, 'log4j2.properties');
   writeFileSync(propsFile, serverProperties(o, logDir));
-  writeFileSync(log4jFile, log4jProperties(path.join(o.dataDir, 'server.log')));
-  const jvmLog = [`-Dlog4j.configuration=file:${log4jFile}`];
+  writeFileSync(log4jFile, log4j2Properties(path.join(o.dataDir, 'server.log')));
+  const jvmLog = [`-Dlog4j2.configurationFile=${log4jFile}`];
 
   if (!existsSync(path.join(logDir, 'meta.properties'))) {
     const format = spawnSync(
