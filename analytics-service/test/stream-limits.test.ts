@@ -92,7 +92,7 @@ describe('GET /stats/stream limits', () => {
       const [first, second] = [await open('203.0.113.7'), await open('203.0.113.7')];
 
       const third = await open('203.0.113.7');
-      first!.close();
+      first.close();
       let again: OpenStream | undefined;
       await waitFor('a stream to be admitted once one closed', async () => {
         again?.close();
@@ -100,7 +100,7 @@ describe('GET /stats/stream limits', () => {
         return again.status === 200;
       }, 5000, 50);
 
-      expect([first!.status, second!.status]).to.deep.equal([200, 200]);
+      expect([first.status, second.status]).to.deep.equal([200, 200]);
       expect(third.status).to.equal(429);
       expect(third.body).to.include({ code: 'TOO_MANY_STREAMS' });
       expect(third.retryAfter).to.match(/^\d+$/);
