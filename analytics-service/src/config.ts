@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { brokerList, host, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
 import { transactionsTopic } from '@paymesh/shared/events';
+import { postgresLimitsSchema } from '@paymesh/shared/postgres';
 
 const serviceSchema = z.object({
   PORT: port(8083),
@@ -24,14 +25,30 @@ const serviceSchema = z.object({
    */
   FETCH_PARTITION_BYTES: positiveInt(256 * 1024),
   FETCH_MAX_BYTES: positiveInt(1024 * 1024),
-  /** The SSE stream sends at most one update per this interval. */
+  /** The SSE stream sends at most one update per this interval, unless the client asks for another. */
   STREAM_INTERVAL_MS: positiveInt(250),
+  /** The shortest interval a client may ask for; shorter requests are raised to it. */
+  STREAM_MIN_INTERVAL_MS: positiveInt(250),
+  /** Open streams one client (by ip, as the gateway reports it) may hold at once. */
+  STREAM_MAX_PER_CLIENT: positiveInt(4),
+  /** Open streams in total; each holds a socket and a timer. */
+  STREAM_MAX_TOTAL: positiveInt(1000),
+});
+
+/** A default below the floor would be raised anyway: refused, so the operator sees it. */
+const orderedServiceSchema = serviceSchema.superRefine((config, ctx) => {
+  if (config.STREAM_INTERVAL_MS < config.STREAM_MIN_INTERVAL_MS) {
+    ctx.addIssue({ code: 'custom', path: ['STREAM_INTERVAL_MS'], message: `must be at least STREAM_MIN_INTERVAL_MS (${config.STREAM_MIN_INTERVAL_MS})` });
+  }
+  if (config.STREAM_MAX_PER_CLIENT > config.STREAM_MAX_TOTAL) {
+    ctx.addIssue({ code: 'custom', path: ['STREAM_MAX_PER_CLIENT'], message: `must be at most STREAM_MAX_TOTAL (${config.STREAM_MAX_TOTAL})` });
+  }
 });
 
 export type AnalyticsConfig = z.infer<typeof serviceSchema>;
 
 export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): AnalyticsConfig {
-  return loadConfig(serviceSchema, env);
+  return loadConfig(orderedServiceSchema, env);
 }
 
 const reconcileSchema = z.object({
@@ -39,6 +56,7 @@ const reconcileSchema = z.object({
   PAYMENT_DATABASE_URL: postgresUrl('postgres://payment:payment@localhost:5432/payment'),
   /** How long to wait for analytics to catch up with the database before calling a difference real. */
   RECONCILE_SETTLE_MS: positiveInt(10_000),
+  ...postgresLimitsSchema,
 });
 
 export type ReconcileConfig = z.infer<typeof reconcileSchema>;

@@ -29,7 +29,11 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     brokerSilenceMs: Math.max(3 * config.LAG_REFRESH_MS, 15_000),
   });
   const snapshot = createStatsSnapshot(fold, progress);
-  const stream = createStatsStream(snapshot);
+  const stream = createStatsStream(snapshot, {
+    minIntervalMs: config.STREAM_MIN_INTERVAL_MS,
+    maxPerClient: config.STREAM_MAX_PER_CLIENT,
+    maxTotal: config.STREAM_MAX_TOTAL,
+  });
   const consumer = startTransactionsConsumer({
     connection,
     topic: config.TRANSACTIONS_TOPIC,

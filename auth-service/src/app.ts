@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
 import { createHttpApp, type ReadinessChecks } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { mapDatabaseErrors } from '@paymesh/shared/postgres';
 import type { Keyring } from './keys/keyring.js';
 import { jwksRoutes } from './keys/jwks.routes.js';
 import type { UsersService } from './users/users.service.js';
@@ -19,5 +20,7 @@ export function buildApp(deps: AppDeps): Express {
   return createHttpApp({ service: 'auth-service', logger: deps.logger, readiness: deps.readiness, jsonLimit: '8kb' }, (app) => {
     app.use(jwksRoutes(deps.keyring));
     app.use(usersRoutes(deps.users, deps.verifier));
+    // Whatever the database still refuses of a client's values is that client's 400, not a 500.
+    app.use(mapDatabaseErrors(deps.logger));
   });
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { host, loadConfig, logLevel, port, postgresUrl } from '@paymesh/shared/config';
+import { postgresLimitsSchema } from '@paymesh/shared/postgres';
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -9,6 +10,7 @@ const schema = z.object({
   HOST: host(),
   LOG_LEVEL: logLevel(),
   AUTH_DATABASE_URL: postgresUrl('postgres://auth:auth@localhost:5432/auth'),
+  ...postgresLimitsSchema,
   // 10 costs roughly 50-100 ms of CPU per hash in bcryptjs: slow for an attacker, bearable for a login.
   AUTH_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
   // 0 hashes on the event loop: only for measuring what the pool buys.

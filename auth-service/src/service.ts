@@ -18,7 +18,7 @@ export interface AuthService {
 }
 
 export async function startService(config: AuthConfig, logger: Logger): Promise<AuthService> {
-  const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, logger);
+  const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, config, logger);
   const hasher = createPasswordHasher({
     cost: config.AUTH_BCRYPT_COST,
     workers: config.AUTH_HASH_WORKERS,

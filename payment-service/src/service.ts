@@ -33,7 +33,7 @@ export interface RunningService {
 
 /** Wires the clients, the app and the relay, and listens. Kafka may be away at start: the relay waits for it. */
 export async function startService(config: PaymentConfig, logger: Logger): Promise<RunningService> {
-  const database = openDatabase({ url: config.PAYMENT_DATABASE_URL, poolMax: config.DB_POOL_MAX, logger });
+  const database = openDatabase({ url: config.PAYMENT_DATABASE_URL, poolMax: config.DB_POOL_MAX, limits: config, logger });
   await migrateDatabase(database.pool);
   const { db } = database;
   const kafka = { brokers: config.KAFKA_BROKERS, clientId: 'payment-service', logger };
@@ -45,7 +45,7 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
       cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
     }),
     transactions: createTransactionsService({ db, topic: config.TRANSACTIONS_TOPIC, maxUserTotalCents: config.MAX_USER_TOTAL }),
-    idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS }),
+    idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS, leaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS }),
     readiness: {
       database: () => database.pool.query('select 1'),
       kafka: singleFlight(() => pingKafka(kafka)),
@@ -53,10 +53,11 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
   });
   const relay = startOutboxRelay({
     db,
-    databaseUrl: config.PAYMENT_DATABASE_URL,
+    connection: database.connection,
     kafka,
     topic: config.TRANSACTIONS_TOPIC,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    publishTimeoutMs: config.OUTBOX_PUBLISH_TIMEOUT_MS,
     logger,
   });
   const sweeper = startSweeper({

@@ -8,8 +8,19 @@ import type { StatsStream } from './stats.stream.js';
 import { renderUserStats } from './stats.view.js';
 import { SERIES_MINUTES } from './minute-series.js';
 
-/** A client may ask for faster (a latency probe) or slower (a dashboard on a phone) updates. */
-const streamQuery = z.object({ interval_ms: z.coerce.number().int().min(0).max(60_000).optional() });
+/**
+ * A client may ask for faster (a latency probe) or slower (a dashboard on a phone) updates.
+ * Only digits count as a number: an empty value, a sign, a decimal or a repeated parameter is
+ * a 400, never read as 0. Below the service's floor it is raised to the floor (the stream's rule).
+ */
+const streamQuery = z.object({
+  interval_ms: z
+    .string({ error: 'must be given once, as a whole number of milliseconds' })
+    .regex(/^\d{1,5}$/, 'must be a whole number of milliseconds, 0 to 60000')
+    .transform(Number)
+    .pipe(z.number().max(60_000, 'must be at most 60000'))
+    .optional(),
+});
 
 export interface StatsRoutesDeps {
   /** Default least time between two updates of one stream. */

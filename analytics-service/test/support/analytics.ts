@@ -15,6 +15,7 @@ export async function startAnalytics(topic: string, dlq: string, env: Record<str
     ANALYTICS_GROUP_PREFIX: 'analytics-test',
     LAG_REFRESH_MS: '500',
     STREAM_INTERVAL_MS: '100',
+    STREAM_MIN_INTERVAL_MS: '100',
     ...env,
   });
   return startService(config, createLogger('analytics-service', config.LOG_LEVEL));

@@ -11,7 +11,7 @@ import { generateSigningKey } from '../keys/signing-key.js';
  */
 const config = loadAuthConfig();
 const logger = createLogger('rotate-key', config.LOG_LEVEL);
-const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, logger);
+const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, config, logger);
 try {
   await migrateDatabase(pool);
   const added = await createKeysRepository(db).addKeyIf(() => true, generateSigningKey);

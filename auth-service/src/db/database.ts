@@ -3,6 +3,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Logger } from '@paymesh/shared/logger';
+import { postgresConnection, type PostgresLimits } from '@paymesh/shared/postgres';
 import * as schema from './schema.js';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -13,8 +14,8 @@ const MIGRATIONS_FOLDER = findUpSync('drizzle', { cwd: new URL('.', import.meta.
 // Any constant unique to this service; two instances starting together take turns migrating.
 const MIGRATION_LOCK_ID = 80_810_001;
 
-export function createDatabase(url: string, logger: Logger): { pool: pg.Pool; db: Database } {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export function createDatabase(url: string, limits: PostgresLimits, logger: Logger): { pool: pg.Pool; db: Database } {
+  const pool = new pg.Pool({ ...postgresConnection(url, limits), max: 10 });
   // An idle connection the server drops is reported here; unhandled, it would crash the process.
   pool.on('error', (err) => logger.warn({ err }, 'an idle database connection failed'));
   return { pool, db: drizzle(pool, { schema }) };

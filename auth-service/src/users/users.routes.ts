@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authenticatedUser, requireUser, type TokenVerifier } from '@paymesh/shared/auth';
 import { validate } from '@paymesh/shared/errors';
-import { credentialsSchema } from './credentials.js';
+import { credentialsSchema, loginCredentialsSchema } from './credentials.js';
 import type { UsersService } from './users.service.js';
 
 export function usersRoutes(users: UsersService, verifier: TokenVerifier): Router {
@@ -12,7 +12,7 @@ export function usersRoutes(users: UsersService, verifier: TokenVerifier): Route
   });
 
   router.post('/login', async (req, res) => {
-    res.json(await users.login(validate(credentialsSchema, req.body)));
+    res.json(await users.login(validate(loginCredentialsSchema, req.body)));
   });
 
   router.get('/me', requireUser(verifier), async (_req, res) => {

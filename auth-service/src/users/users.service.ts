@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { conflict, notFound, unauthorized } from '@paymesh/shared/errors';
 import type { Logger } from '@paymesh/shared/logger';
 import type { PasswordHasher } from '../passwords/password-hasher.js';
+import { normalisePassword, passwordCandidates } from '../passwords/password-forms.js';
 import type { TokenIssuer } from '../tokens/token-issuer.js';
-import type { Credentials } from './credentials.js';
+import { meetsNewPasswordRules, type Credentials } from './credentials.js';
 import type { UsersRepository } from './users.repository.js';
 
 export interface UsersServiceDeps {
@@ -16,9 +17,18 @@ export interface UsersServiceDeps {
 const badCredentials = () => unauthorized('The username or password is wrong', 'INVALID_CREDENTIALS');
 
 export async function createUsersService({ users, hasher, tokens, logger }: UsersServiceDeps) {
-  // An unknown username is checked against this hash, so it costs the same bcrypt time as a
-  // wrong password and the response time does not tell which usernames exist.
+  // An unknown username is checked against this hash, with the same candidates (one or two,
+  // decided by the input alone) as a wrong password, so it costs the same bcrypt time and the
+  // response time does not tell which usernames exist.
   const dummyHash = await hasher.hash(randomBytes(16).toString('hex'));
+
+  /** The form of the password that matches the hash, trying every candidate only while none has. */
+  async function firstMatch(typed: string, hash: string): Promise<string | undefined> {
+    for (const candidate of passwordCandidates(typed)) {
+      if (await hasher.verify(candidate, hash)) return candidate;
+    }
+    return undefined;
+  }
 
   const session = (user: { id: string; username: string }) => ({
     id: user.id,
@@ -28,19 +38,22 @@ export async function createUsersService({ users, hasher, tokens, logger }: User
 
   return {
     async register({ username, password }: Credentials) {
-      const user = await users.insertUser(username, await hasher.hash(password));
+      const user = await users.insertUser(username, await hasher.hash(normalisePassword(password)));
       if (!user) throw conflict('USERNAME_TAKEN', 'This username is already taken');
       return session(user);
     },
 
     async login({ username, password }: Credentials) {
       const user = await users.findByUsername(username);
-      const matches = await hasher.verify(password, user?.passwordHash ?? dummyHash);
-      if (!user || !matches) throw badCredentials();
-      if (hasher.needsRehash(user.passwordHash)) {
-        // The cost was raised since this hash was made: upgrade it now that we know the password.
+      const matched = await firstMatch(password, user?.passwordHash ?? dummyHash);
+      if (!user || matched === undefined) throw badCredentials();
+      const normalised = normalisePassword(password);
+      // A hash made before normalisation (matched as typed) or at another cost is redone now that
+      // we know the password; as typed, only if the normal form itself meets today's rules.
+      const upgrade = matched === normalised ? hasher.needsRehash(user.passwordHash) : meetsNewPasswordRules(password);
+      if (upgrade) {
         hasher
-          .hash(password)
+          .hash(normalised)
           .then((hash) => users.updatePasswordHash(user.id, hash))
           .catch((err: unknown) => logger.warn({ err, user_id: user.id }, 'could not upgrade a password hash'));
       }

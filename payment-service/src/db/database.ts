@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Logger } from '@paymesh/shared/logger';
+import { postgresConnection, type PostgresConnection, type PostgresLimits } from '@paymesh/shared/postgres';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -12,13 +13,16 @@ export type Executor = Db | Tx;
 export interface Database {
   pool: pg.Pool;
   db: Db;
+  /** How the pool connects (URL, keepalive, timeouts), for a connection opened outside it. */
+  connection: PostgresConnection;
   close(): Promise<void>;
 }
 
-export function openDatabase(options: { url: string; poolMax: number; logger: Logger }): Database {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax, connectionTimeoutMillis: 5000 });
+export function openDatabase(options: { url: string; poolMax: number; limits: PostgresLimits; logger: Logger }): Database {
+  const connection = postgresConnection(options.url, options.limits);
+  const pool = new pg.Pool({ ...connection, max: options.poolMax, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection failed'));
   const db = drizzle(pool, { schema });
-  return { pool, db, close: () => pool.end() };
+  return { pool, db, connection, close: () => pool.end() };
 }

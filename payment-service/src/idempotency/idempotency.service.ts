@@ -1,7 +1,7 @@
 import { AppError, unprocessable } from '@paymesh/shared/errors';
 import { currentRequestId } from '@paymesh/shared/logger';
 import type { Db, Tx } from '../db/database.js';
-import { claimKey, completeKey, findKey, releaseKey, type KeyRef } from './idempotency.repository.js';
+import { claimKey, completeKey, findKey, releaseKey, type ClaimToken, type KeyRef } from './idempotency.repository.js';
 
 export interface HttpOutcome {
   status: number;
@@ -25,14 +25,26 @@ export interface Idempotency {
   run(request: IdempotentRequest, work: (tx: Tx) => Promise<HttpOutcome>): Promise<IdempotentOutcome>;
 }
 
-// A request still "in flight" after this long died without answering; its key may be taken over.
-const LEASE_SECONDS = 60;
+export interface IdempotencyDeps {
+  db: Db;
+  ttlHours: number;
+  /**
+   * A request still "in flight" after this long is taken to have died; a retry may take its
+   * key over. The database's transaction timeout is shorter, so by then its work has ended.
+   */
+  leaseSeconds: number;
+}
+
+const takenOver = () =>
+  new AppError('IDEMPOTENCY_KEY_TAKEN_OVER', 'This request outlived its Idempotency-Key lease and a retry answered it; retry for that answer', 409, {
+    headers: { 'Retry-After': '1' },
+  });
 
 function errorBody(err: AppError) {
   return { error: err.message, code: err.code, request_id: currentRequestId(), ...err.details };
 }
 
-export function createIdempotency({ db, ttlHours }: { db: Db; ttlHours: number }): Idempotency {
+export function createIdempotency({ db, ttlHours, leaseSeconds }: IdempotencyDeps): Idempotency {
   async function answerFromEarlier(ref: KeyRef, fingerprint: string): Promise<IdempotentOutcome | undefined> {
     const earlier = await findKey(db, ref);
     if (!earlier) return undefined; // released meanwhile: claim again
@@ -47,19 +59,21 @@ export function createIdempotency({ db, ttlHours }: { db: Db; ttlHours: number }
     return { status: earlier.responseStatus, body: earlier.responseBody, replayed: true };
   }
 
-  async function runClaimed(ref: KeyRef, work: (tx: Tx) => Promise<HttpOutcome>): Promise<IdempotentOutcome> {
+  async function runClaimed(ref: KeyRef, token: ClaimToken, work: (tx: Tx) => Promise<HttpOutcome>): Promise<IdempotentOutcome> {
     try {
-      // The answer is stored in the same transaction as the work: both happen, or neither.
+      // The answer is stored in the same transaction as the work: both happen, or neither. A
+      // request whose claim was taken over meanwhile rolls its work back, so one key never
+      // makes two transactions, and it cannot overwrite the answer of the retry that took over.
       return await db.transaction(async (tx) => {
         const outcome = await work(tx);
-        await completeKey(tx, ref, outcome.status, outcome.body);
+        if (!(await completeKey(tx, ref, token, outcome.status, outcome.body))) throw takenOver();
         return { ...outcome, replayed: false };
       });
     } catch (err) {
       // A refusal (cap exceeded) is the answer to this request, so it is replayed too;
-      // a failure on our side frees the key for a retry.
-      if (err instanceof AppError && err.status < 500) await completeKey(db, ref, err.status, errorBody(err));
-      else await releaseKey(db, ref).catch(() => undefined);
+      // a failure on our side frees the key for a retry. Both only while the claim is still ours.
+      if (err instanceof AppError && err.status < 500) await completeKey(db, ref, token, err.status, errorBody(err));
+      else await releaseKey(db, ref, token).catch(() => undefined);
       throw err;
     }
   }
@@ -70,7 +84,8 @@ export function createIdempotency({ db, ttlHours }: { db: Db; ttlHours: number }
       const ref = { userId, key };
       const print = fingerprint();
       for (let attempt = 0; attempt < 3; attempt++) {
-        if (await claimKey(db, ref, print, ttlHours, LEASE_SECONDS)) return runClaimed(ref, work);
+        const token = await claimKey(db, ref, print, ttlHours, leaseSeconds);
+        if (token) return runClaimed(ref, token, work);
         const earlier = await answerFromEarlier(ref, print);
         if (earlier) return earlier;
       }

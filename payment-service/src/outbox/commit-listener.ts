@@ -1,12 +1,14 @@
 import pg from 'pg';
 import type { Logger } from '@paymesh/shared/logger';
+import type { PostgresConnection } from '@paymesh/shared/postgres';
 
 export interface CommitListener {
   stop(): Promise<void>;
 }
 
 export interface CommitListenerOptions {
-  databaseUrl: string;
+  /** With keepalive and timeouts as on every other connection: a silently dead listener is noticed and replaced. */
+  connection: PostgresConnection;
   /** Shown in pg_stat_activity, so an operator can tell which relay a connection belongs to. */
   applicationName: string;
   channel: string;
@@ -37,7 +39,10 @@ export function listenForCommits(options: CommitListenerOptions): CommitListener
   };
 
   async function connect() {
-    const candidate = new pg.Client({ connectionString: options.databaseUrl, application_name: options.applicationName.slice(0, 63) });
+    const candidate = new pg.Client({
+      ...options.connection,
+      application_name: options.applicationName.slice(0, 63),
+    });
     candidate.on('notification', (message) => {
       if (message.channel === options.channel) options.onNotify(message.payload ?? '');
     });

@@ -1,6 +1,7 @@
 import { transactionsTopic } from '@paymesh/shared/events';
 import { createPublisher, type KafkaConnection, type Publisher } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
+import type { PostgresConnection } from '@paymesh/shared/postgres';
 import type { Db } from '../db/database.js';
 import { listenForCommits } from './commit-listener.js';
 import { markSent, OUTBOX_CHANNEL, tryLockRelay, unsentBatch } from './outbox.repository.js';
@@ -8,16 +9,20 @@ import { within } from './within.js';
 
 const BATCH_SIZE = 200;
 const MAX_BACKOFF_MS = 5000;
-// kafkajs retries an unreachable broker for about a minute; we give up sooner so the transaction
-// and the relay lock are not held that long, and start over with a fresh producer.
-const PUBLISH_TIMEOUT_MS = 10_000;
 
 export interface OutboxRelayDeps {
   db: Db;
-  databaseUrl: string;
+  /** How the pool connects, for the listener's own connection. */
+  connection: PostgresConnection;
   kafka: KafkaConnection;
   topic: string;
   pollIntervalMs: number;
+  /**
+   * kafkajs retries an unreachable broker for about a minute; the relay gives up sooner so the
+   * transaction and the relay lock are not held that long, and starts over with a fresh producer.
+   * Shorter than PostgreSQL's idle-in-transaction timeout, which ends a holder that hung.
+   */
+  publishTimeoutMs: number;
   logger: Logger;
 }
 
@@ -43,7 +48,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   async function connectPublisher(): Promise<Publisher> {
     const connecting = createPublisher(deps.kafka);
     try {
-      return await within(PUBLISH_TIMEOUT_MS, connecting);
+      return await within(deps.publishTimeoutMs, connecting);
     } catch (err) {
       // It may still connect after we gave up on it: close it then, so no producer leaks.
       connecting.then((late) => late.disconnect(), () => undefined).catch(() => undefined);
@@ -60,7 +65,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       if (!(await tryLockRelay(tx, deps.topic))) return false;
       const rows = await unsentBatch(tx, deps.topic, BATCH_SIZE);
       if (rows.length === 0) return false;
-      await within(PUBLISH_TIMEOUT_MS, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload)));
+      await within(deps.publishTimeoutMs, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload)));
       await markSent(tx, rows.map((row) => row.id));
       return rows.length === BATCH_SIZE;
     });
@@ -102,7 +107,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   }
 
   const listener = listenForCommits({
-    databaseUrl: deps.databaseUrl,
+    connection: deps.connection,
     applicationName: `outbox-relay:${deps.topic}`,
     channel: OUTBOX_CHANNEL,
     logger,

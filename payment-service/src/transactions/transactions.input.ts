@@ -6,6 +6,8 @@ export const MAX_AMOUNT = 1_000_000_000;
 export const MAX_DESCRIPTION_LENGTH = 255;
 // NUL cannot be stored in a text column, and other control characters only hide text in logs and UIs.
 const CONTROL_CHARACTERS = /\p{Cc}/u;
+// A lone UTF-16 surrogate ("\ud800" in JSON) has no UTF-8 form: the driver would store U+FFFD instead.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export interface NewTransaction {
   amountCents: number;
@@ -33,8 +35,10 @@ function descriptionProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'must be a string';
   const text = value.trim();
   if (text.length === 0) return 'must not be blank';
+  // Counted in code points, as a person counts characters; 255 of them are at most 1020 bytes of UTF-8.
   if ([...text].length > MAX_DESCRIPTION_LENGTH) return `must be at most ${MAX_DESCRIPTION_LENGTH} characters`;
   if (CONTROL_CHARACTERS.test(text)) return 'must not contain control characters';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (no lone surrogate escapes)';
   return null;
 }
 

@@ -1,0 +1,64 @@
+import type { ErrorRequestHandler } from 'express';
+import { AppError } from '../errors/index.js';
+import type { Logger } from '../logger/index.js';
+
+/** The fields of a PostgreSQL error report that the driver (pg's DatabaseError) carries. */
+interface PostgresErrorReport {
+  code: string;
+  severity: string;
+  message: string;
+}
+
+function isPostgresReport(value: unknown): value is PostgresErrorReport {
+  const candidate = value as Partial<PostgresErrorReport> | null;
+  return typeof candidate?.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code) && typeof candidate.severity === 'string';
+}
+
+/** The server's own report, however deep a query builder wrapped it (drizzle puts it in `cause`). */
+export function postgresReportOf(err: unknown): PostgresErrorReport | undefined {
+  for (let current = err, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    if (isPostgresReport(current)) return current;
+  }
+  return undefined;
+}
+
+// SQLSTATE classes a value the client chose can still trigger after validation: 22 data
+// exception (out of range, bad encoding), 23 integrity violation, 54 program limit exceeded.
+const CLIENT_DATA_CLASSES = new Set(['22', '23', '54']);
+// Timeouts, lock and serialisation failures, lost connections: the request may succeed if retried.
+const RETRIABLE_CODES = new Set(['57014', '55P03', '25P03', '25P04', '40001', '40P01', '53300', '57P01']);
+
+/**
+ * What a database error means to the client: a 400 when its data was the cause, a 503 with
+ * Retry-After when the database was busy or a guard timed the request out, or undefined for a
+ * fault of ours (left to be a 500). The cause stays attached, so the log keeps the SQLSTATE.
+ */
+export function databaseErrorToAppError(err: unknown): AppError | undefined {
+  const report = postgresReportOf(err);
+  if (!report) return undefined;
+  if (CLIENT_DATA_CLASSES.has(report.code.slice(0, 2))) {
+    return new AppError('INVALID_INPUT', 'A value in the request is outside what this service can store', 400, {
+      cause: err,
+    });
+  }
+  if (RETRIABLE_CODES.has(report.code) || report.code.startsWith('08')) {
+    return new AppError('DATABASE_BUSY', 'The database could not answer in time, try again in a moment', 503, {
+      cause: err,
+      headers: { 'Retry-After': '1' },
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Error middleware for a service's routes, before the shared error handler: a database error
+ * becomes the AppError above. A 400 here means validation let a value through that the
+ * database refused, so it is logged as a warning to be fixed where the input is checked.
+ */
+export function mapDatabaseErrors(logger: Logger): ErrorRequestHandler {
+  return (err, _req, _res, next) => {
+    const mapped = databaseErrorToAppError(err);
+    if (mapped?.status === 400) logger.warn({ err, sqlstate: postgresReportOf(err)?.code }, 'the database refused a value validation let through');
+    next(mapped ?? err);
+  };
+}

@@ -1,0 +1,2 @@
+export { postgresLimitsSchema, postgresConnection, type PostgresConnection, type PostgresLimits } from './session-limits.js';
+export { databaseErrorToAppError, mapDatabaseErrors, postgresReportOf } from './database-errors.js';
