@@ -33,13 +33,7 @@ function parse(raw: string): RawResponse {
   }));
   let text = raw.slice(split + 4);
   if (headers['transfer-encoding'] === 'chunked') text = unchunk(text);
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    body = { text };
-  }
-  return { status: Number(statusLine?.split(' ')[1]), headers, body, text };
+  return { status: Number(statusLine?.split(' ')[1]), headers, body: parseJson(text), text };
 }
 
 function unchunk(text: string): string {
@@ -60,4 +54,12 @@ export function rawHttp(method: string, target: string, headers: Record<string, 
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   if (body) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { text };
+  }
 }
