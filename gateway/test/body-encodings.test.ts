@@ -14,7 +14,7 @@ function chunked(bytes: Uint8Array, headers: Record<string, string>): RequestIni
       controller.close();
     },
   });
-  return { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit;
+  return { method: 'POST', headers, body: stream, duplex: 'half' };
 }
 
 const credentials = JSON.stringify({ username: 'encoded_user', password: 'long-enough-pass' });
