@@ -21,7 +21,7 @@ export function exchange(url: string, request: Buffer, timeoutMs = 15_000): Prom
       try {
         resolve(parseAnswer(Buffer.concat(chunks)));
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       }
     };
     socket.on('data', (chunk: Buffer) => {
