@@ -108,6 +108,19 @@ describe('live stats streams at the edge', () => {
     [...viewers, otherClient].forEach((v) => v.leave());
   });
 
+  it('answers a HEAD at once, without taking a viewer slot or opening an upstream stream', async () => {
+    const client = newClient();
+    const opened = upstreamStreams.length;
+
+    const heads = await Promise.all([1, 2, 3, 4, 5].map(() => call(`${gateway.url}/analytics/stats/stream`, { method: 'HEAD', headers: { 'x-forwarded-for': client } })));
+    const viewer = await watch(gateway, client);
+
+    expect(heads.map((r) => r.status)).to.deep.equal([200, 200, 200, 200, 200]);
+    expect(viewer.res.statusCode).to.equal(200);
+    expect(upstreamStreams.length).to.equal(opened + 1);
+    viewer.leave();
+  });
+
   it('caps viewers in total across clients', async () => {
     const viewers = await Promise.all(Array.from({ length: 8 }, () => watch(gateway, newClient())));
 

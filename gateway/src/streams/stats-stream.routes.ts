@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import type { RequestHandler } from 'express';
 import { AppError, badRequest } from '@paymesh/shared/errors';
 import { clientKey } from '@paymesh/shared/http';
-import { openStreamChannel, type StreamChannel } from './stream-channel.js';
+import { openStreamChannel, SSE_HEADERS, type StreamChannel } from './stream-channel.js';
 
 export interface StreamLimits {
   maxPerClient: number;
@@ -56,6 +56,8 @@ export function statsStreamRoute(analyticsUrl: string, limits: StreamLimits): Re
 
   return (req, res) => {
     const intervalMs = intervalOf(req.query, limits.minIntervalMs);
+    // A HEAD has no body to stream into: it must not hold a viewer slot or an upstream stream.
+    if (req.method === 'HEAD') return void res.writeHead(200, SSE_HEADERS).end();
     const client = clientKey(req);
     const mine = perClient.get(client) ?? 0;
     if (mine >= limits.maxPerClient) throw tooManyStreams('from this client');

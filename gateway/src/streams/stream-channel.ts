@@ -14,7 +14,7 @@ function unavailable(res: Response) {
   res.status(502).json(body);
 }
 
-const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };
+export const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };
 
 /**
  * One upstream SSE stream shared by every viewer of the same canonical query. The upstream
@@ -30,7 +30,8 @@ export function openStreamChannel(url: string, agent: Agent, onEmpty: () => void
   let lastEvent: string | undefined;
 
   const startViewer = (res: Response) => {
-    res.writeHead(200, SSE_HEADERS);
+    // Flushed at once: a viewer must learn the stream is open before the first event.
+    res.writeHead(200, SSE_HEADERS).flushHeaders();
     if (lastEvent) res.write(lastEvent);
   };
 
