@@ -75,7 +75,7 @@ const headers = (t: FuzzTargets) =>
     })
     .map((h) => Object.entries(h).filter((e): e is [string, string] => e[1] !== undefined));
 
-export const fuzzRequest = (t: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
+const anyRequest = (t: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
   fc.record({
     method: fc.constantFrom('GET', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
     target: fc.tuple(path, query).map(([p, q]) => p + q),
@@ -83,6 +83,26 @@ export const fuzzRequest = (t: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
     body: optional(fc.tuple(bodyBytes(t), transform).map(([b, f]) => f(b))),
     chunked: fc.boolean(),
   });
+
+/** Requests that get past the edge with a real token, so the services' own checks are fuzzed too. */
+const listPage = (t: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
+  fc.tuple(cursor, optional(fc.integer({ min: -5, max: 500 }))).map(([c, limit]) => ({
+    method: 'GET',
+    target: `/payment/transactions/list?cursor=${c}${limit === undefined ? '' : `&limit=${limit}`}`,
+    headers: [['Authorization', `Bearer ${t.attackerToken}`]],
+    chunked: false,
+  }));
+const idempotentCreate = (t: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
+  fc.tuple(fc.uuid(), fc.integer({ min: 1, max: 40 }), fc.boolean()).map(([key, depth, chunked]) => ({
+    method: 'POST',
+    target: '/payment/transactions',
+    headers: [['Authorization', `Bearer ${t.attackerToken}`], ['Idempotency-Key', key], ['Content-Type', 'application/json']],
+    body: Buffer.from(`{"amount":0.01,"description":"fuzz","ignored":${deep(depth)}}`),
+    chunked,
+  }));
+
+export const fuzzRequest = (t: FuzzTargets): fc.Arbitrary<FuzzRequest> =>
+  fc.oneof({ weight: 8, arbitrary: anyRequest(t) }, { weight: 1, arbitrary: listPage(t) }, { weight: 1, arbitrary: idempotentCreate(t) });
 
 /** The request's bytes on the wire. */
 export function toWire(r: FuzzRequest): Buffer {
