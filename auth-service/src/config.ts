@@ -23,6 +23,11 @@ const schema = z.object({
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   AUTH_KEY_MAX_AGE_HOURS: positiveNumber(30 * 24),
   AUTH_KEY_REFRESH_SECONDS: positiveNumber(30),
+  // Login and register limits, the same rule and variables as the gateway's; 0 turns one off.
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_LOGIN_PER_USERNAME: z.coerce.number().int().min(0).default(5),
+  RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(0).default(10),
 });
 
 export type AuthConfig = z.infer<typeof schema>;

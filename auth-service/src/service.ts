@@ -10,6 +10,7 @@ import { createPasswordHasher } from './passwords/password-hasher.js';
 import { createTokenIssuer } from './tokens/token-issuer.js';
 import { createUsersRepository } from './users/users.repository.js';
 import { createUsersService } from './users/users.service.js';
+import { credentialLimitSettings } from './users/credential-limits.js';
 
 export interface AuthService {
   url: string;
@@ -43,7 +44,7 @@ export async function startService(config: AuthConfig, logger: Logger): Promise<
     });
     // The service checks its own tokens with the same verifier as everyone else, minus the network.
     const verifier = createTokenVerifier({ publicKey: (kid) => keyring.publicKey(kid) });
-    const app = buildApp({ logger, users, keyring, verifier, readiness: { database: () => pool.query('select 1') } });
+    const app = buildApp({ logger, users, keyring, verifier, readiness: { database: () => pool.query('select 1') }, limits: credentialLimitSettings(config) });
     const server = await startHttpServer(app, config.PORT, config.HOST);
     return {
       url: server.url,

@@ -1,8 +1,9 @@
 import express, { type Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
-import { errorHandler, notFoundHandler, requestId, requestLog } from '@paymesh/shared/http';
+import { errorHandler, notFoundHandler, refuseEncodedBodies, requestId, requestLog } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import type { GatewayConfig } from './config.js';
+import { requireCanonicalPath } from './edge/canonical-path.js';
 import { distrustClientHeaders } from './edge/client-headers.js';
 import { createRateLimits } from './edge/rate-limits.js';
 import { corsAllowList, securityHeaders } from './edge/security-headers.js';
@@ -26,10 +27,12 @@ export function buildApp(deps: GatewayDeps): Express {
   const limits = createRateLimits(
     {
       windowMs: config.RATE_LIMIT_WINDOW_MS,
-      loginPerIp: config.RATE_LIMIT_LOGIN_PER_IP,
-      loginPerUsername: config.RATE_LIMIT_LOGIN_PER_USERNAME,
+      failedLoginsPerIp: config.RATE_LIMIT_LOGIN_PER_IP,
+      failedLoginsPerUsernameAndIp: config.RATE_LIMIT_LOGIN_PER_USERNAME,
+      registrationsPerIp: config.RATE_LIMIT_REGISTER_PER_IP,
       perIp: config.RATE_LIMIT_PER_IP,
       perUser: config.RATE_LIMIT_PER_USER,
+      healthPerIp: config.RATE_LIMIT_HEALTH_PER_IP,
     },
     logger,
   );
@@ -42,7 +45,16 @@ export function buildApp(deps: GatewayDeps): Express {
   app.use(requestLog(logger));
   app.use(securityHeaders());
   app.use(corsAllowList(config.CORS_ORIGINS));
-  app.use(healthRoutes([upstreams.auth, upstreams.payment, upstreams.analytics], config.HEALTH_TIMEOUT_MS));
+  // Before any rule that looks at the path or the body: one spelling of each.
+  app.use(requireCanonicalPath());
+  app.use(refuseEncodedBodies());
+  app.use(
+    healthRoutes([upstreams.auth, upstreams.payment, upstreams.analytics], {
+      timeoutMs: config.HEALTH_TIMEOUT_MS,
+      cacheMs: config.HEALTH_CACHE_MS,
+      limit: limits.health,
+    }),
+  );
   app.use(limits.perIp);
   app.use(distrustClientHeaders());
   app.use(meshRoutes({ ...deps, limits }));

@@ -33,10 +33,19 @@ const schema = z
     BODY_LIMIT_BYTES: positiveInt(64 * 1024),
     // Rate limits: requests per window; 0 turns a limit off.
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    // Only failed logins count, per client and per (username, client); registrations have their own budget.
     RATE_LIMIT_LOGIN_PER_IP: count(10),
-    RATE_LIMIT_LOGIN_PER_USERNAME: count(10),
+    RATE_LIMIT_LOGIN_PER_USERNAME: count(5),
+    RATE_LIMIT_REGISTER_PER_IP: count(10),
     RATE_LIMIT_PER_IP: count(600),
     RATE_LIMIT_PER_USER: count(300),
+    RATE_LIMIT_HEALTH_PER_IP: count(60),
+    // One round of /health probes answers every caller for this long.
+    HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
+    // Live stats streams: viewers per client and in total, and the fastest push interval.
+    STREAM_MAX_PER_CLIENT: positiveInt(4),
+    STREAM_MAX_TOTAL: positiveInt(1_000),
+    STREAM_MIN_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
     // Time an upstream has to start answering; streams (SSE) are not cut once they have started.
     AUTH_TIMEOUT_MS: positiveInt(10_000),
     PAYMENT_TIMEOUT_MS: positiveInt(10_000),

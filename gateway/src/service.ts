@@ -3,7 +3,6 @@ import { startHttpServer } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
-import { expressServerOptions } from './http/express-server-options.js';
 import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
 
 export interface RunningGateway {
@@ -30,7 +29,7 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
     cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
   });
   const app = buildApp({ config, logger, verifier, upstreams });
-  const server = await startHttpServer(app, config.PORT, config.HOST, expressServerOptions(app));
+  const server = await startHttpServer(app, config.PORT, config.HOST);
 
   return {
     url: server.url,

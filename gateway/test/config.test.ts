@@ -12,7 +12,13 @@ describe('gateway configuration (unit)', () => {
       AUTH_JWKS_URL: 'http://localhost:8081/.well-known/jwks.json',
       BODY_LIMIT_BYTES: 65536,
       RATE_LIMIT_LOGIN_PER_IP: 10,
-      RATE_LIMIT_LOGIN_PER_USERNAME: 10,
+      RATE_LIMIT_LOGIN_PER_USERNAME: 5,
+      RATE_LIMIT_REGISTER_PER_IP: 10,
+      RATE_LIMIT_HEALTH_PER_IP: 60,
+      HEALTH_CACHE_MS: 1000,
+      STREAM_MAX_PER_CLIENT: 4,
+      STREAM_MAX_TOTAL: 1000,
+      STREAM_MIN_INTERVAL_MS: 250,
       TRUST_PROXY: false,
     });
     expect(config.CORS_ORIGINS).to.deep.equal(['http://localhost:3000']);
@@ -29,8 +35,8 @@ describe('gateway configuration (unit)', () => {
   });
 
   it('names every bad variable in one error', () => {
-    const load = () => loadGatewayConfig({ PORT: 'eighty', PAYMENT_SERVICE_URL: 'not a url', RATE_LIMIT_PER_IP: '-1' });
+    const load = () => loadGatewayConfig({ PORT: 'eighty', PAYMENT_SERVICE_URL: 'not a url', RATE_LIMIT_PER_IP: '-1', STREAM_MIN_INTERVAL_MS: '5', HEALTH_CACHE_MS: 'soon' });
 
-    expect(load).to.throw(ConfigError).with.property('message').that.includes('PORT').and.includes('PAYMENT_SERVICE_URL').and.includes('RATE_LIMIT_PER_IP');
+    expect(load).to.throw(ConfigError).with.property('message').that.includes('PORT').and.includes('PAYMENT_SERVICE_URL').and.includes('RATE_LIMIT_PER_IP').and.includes('STREAM_MIN_INTERVAL_MS').and.includes('HEALTH_CACHE_MS');
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { NOWHERE, startGateway } from './support/gateway.js';
-import { call } from './support/http.js';
+import { call, waitFor } from './support/http.js';
 import { sharedAuthService } from '../../infra/src/testing/auth-service.js';
 
 interface Health {
@@ -76,6 +76,39 @@ describe('GET /health and /ready', () => {
     expect(res.status).to.equal(503);
     expect(res.body.services.analytics).to.include({ status: 'down', error: 'no answer within 200 ms' });
     expect(Date.now() - started).to.be.below(2000);
+  });
+
+  it('answers many concurrent and repeated callers from one round of probes while the result is fresh', async () => {
+    gateway = await startGateway({ AUTH_SERVICE_URL: payment.url, PAYMENT_SERVICE_URL: payment.url, ANALYTICS_SERVICE_URL: analytics.url, HEALTH_CACHE_MS: '5000' });
+
+    const concurrent = await Promise.all(Array.from({ length: 20 }, () => call<Health>(`${gateway!.url}/health`)));
+    const repeated = await call<Health>(`${gateway.url}/health`);
+
+    expect([...concurrent, repeated].every((r) => r.status === 200)).to.equal(true);
+    expect(analytics.readyCalls()).to.equal(1);
+    expect(payment.readyCalls()).to.equal(2); // auth and payment both point at it here
+  });
+
+  it('probes again once the cached result is older than HEALTH_CACHE_MS, and then reports the change', async () => {
+    gateway = await startGateway({ AUTH_SERVICE_URL: payment.url, PAYMENT_SERVICE_URL: payment.url, ANALYTICS_SERVICE_URL: analytics.url, HEALTH_CACHE_MS: '100' });
+    expect((await call(`${gateway.url}/health`)).status).to.equal(200);
+    analytics.ready(503);
+
+    await waitFor('the health answer to notice', async () => (await call(`${gateway!.url}/health`)).status === 503, 5000, 20);
+
+    expect(analytics.readyCalls()).to.be.at.least(2);
+  });
+
+  it('limits /health per client with 429 RATE_LIMITED, and leaves /ready unlimited', async () => {
+    gateway = await startGateway({ AUTH_SERVICE_URL: payment.url, PAYMENT_SERVICE_URL: payment.url, ANALYTICS_SERVICE_URL: analytics.url, RATE_LIMIT_HEALTH_PER_IP: '3' });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await call(`${gateway.url}/health`));
+    const ready = await Promise.all(Array.from({ length: 10 }, () => call(`${gateway!.url}/ready`)));
+
+    expect(answers.map((r) => r.status)).to.deep.equal([200, 200, 200, 429]);
+    expect(answers[3]!.body).to.include({ code: 'RATE_LIMITED', request_id: answers[3]!.headers.get('x-request-id') });
+    expect(answers[3]!.headers.get('retry-after')).to.be.a('string');
+    expect(ready.every((r) => r.status === 200)).to.equal(true);
   });
 
   it('answers /ready with 200 for the gateway itself even when every upstream is down', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { RunningGateway } from '../src/service.js';
-import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
+import { echo, startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call, json } from './support/http.js';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.js';
@@ -11,8 +11,11 @@ const newClient = () => ({ 'x-forwarded-for': `10.9.${Math.floor(++nextClient / 
 let nextName = 0;
 const newUsername = () => `limited_${process.pid}_${++nextName}`;
 
-const login = (url: string, username: string, client: Record<string, string>) =>
-  call(`${url}/auth/login`, json({ username, password: 'whatever-it-is' }, client));
+const RIGHT_PASSWORD = 'the-right-password';
+const login = (url: string, username: string, client: Record<string, string>, password = 'a-wrong-password') =>
+  call(`${url}/auth/login`, json({ username, password }, client));
+const register = (url: string, username: string, client: Record<string, string>) =>
+  call(`${url}/auth/register`, json({ username, password: RIGHT_PASSWORD }, client));
 
 async function times<T>(n: number, fn: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
@@ -33,58 +36,92 @@ describe('rate limits at the edge', () => {
     await Promise.all([auth.stop(), payment.stop(), issuer.stop()]);
   });
 
-  describe('with the default login limits (10 a minute)', () => {
+  describe('with the default login and register limits', () => {
     let gateway: RunningGateway;
 
     before(async () => {
+      // Like auth-service: only the right password logs in; registering always succeeds.
+      auth.handle((req, res, body) => {
+        const { password } = JSON.parse(body || '{}') as { password?: string };
+        const status = req.url === '/register' ? 201 : password === RIGHT_PASSWORD ? 200 : 401;
+        res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      });
       gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, TRUST_PROXY: 'loopback' });
     });
 
-    after(() => gateway.stop());
+    after(() => {
+      auth.handle(echo);
+      return gateway.stop();
+    });
 
-    it('answers the 11th login from one client within the minute with 429, Retry-After and our error body, and never forwards it', async () => {
+    it('answers the 11th failed login from one client within the minute with 429, Retry-After and our error body, and never forwards it', async () => {
       const client = newClient();
-      const allowed = await times(10, () => login(gateway.url, newUsername(), client));
+      const failed = await times(10, () => login(gateway.url, newUsername(), client));
       const before = auth.seen.length;
 
       const refused = await login(gateway.url, newUsername(), client);
 
-      expect(allowed.map((r) => r.status)).to.deep.equal(Array(10).fill(200));
+      expect(failed.map((r) => r.status)).to.deep.equal(Array(10).fill(401));
       expect(refused.status).to.equal(429);
       expect(Number(refused.headers.get('retry-after'))).to.be.within(1, 60);
       expect(refused.body).to.include({ code: 'RATE_LIMITED', request_id: refused.headers.get('x-request-id') });
       expect(auth.seen.length).to.equal(before);
     });
 
-    it('counts registrations and logins against the same per-client budget', async () => {
+    it('answers 429 after 5 failed logins for one username from one client, whatever its letter case', async () => {
       const client = newClient();
-      await times(10, () => call(`${gateway.url}/auth/register`, json({ username: newUsername(), password: 'long-enough' }, client)));
-
-      const refused = await login(gateway.url, newUsername(), client);
-
-      expect(refused.status).to.equal(429);
-    });
-
-    it('limits one username tried from many clients, whatever its letter case, and leaves other usernames alone', async () => {
       const target = newUsername();
-      const variants = [target, target.toUpperCase()];
-      await times(10, (i) => login(gateway.url, variants[i % 2]!, newClient()));
+      await times(5, (i) => login(gateway.url, i % 2 ? target.toUpperCase() : target, client));
 
-      const refused = await login(gateway.url, target.toUpperCase(), newClient());
-      const otherUser = await login(gateway.url, newUsername(), newClient());
+      const refused = await login(gateway.url, target, client, RIGHT_PASSWORD);
+      const otherUser = await login(gateway.url, newUsername(), client);
 
       expect(refused.status).to.equal(429);
-      expect(refused.headers.get('retry-after')).to.be.a('string');
-      expect(otherUser.status).to.equal(200);
+      expect(otherUser.status).to.equal(401);
     });
 
-    it('does not let one client use up the login budget of another', async () => {
-      const noisy = newClient();
-      await times(11, () => login(gateway.url, newUsername(), noisy));
+    it('does not count successful logins: 20 in a row from one client all succeed', async () => {
+      const client = newClient();
+      const username = newUsername();
 
-      const quiet = await login(gateway.url, newUsername(), newClient());
+      const answers = await times(20, () => login(gateway.url, username, client, RIGHT_PASSWORD));
 
-      expect(quiet.status).to.equal(200);
+      expect(answers.map((r) => r.status)).to.deep.equal(Array(20).fill(200));
+    });
+
+    it("does not let failed logins from one client lock the same user out from another client", async () => {
+      const attacker = newClient();
+      const victim = newUsername();
+      await times(12, () => login(gateway.url, victim, attacker));
+
+      const attackerAgain = await login(gateway.url, victim, attacker, RIGHT_PASSWORD);
+      const fromVictim = await login(gateway.url, victim, newClient(), RIGHT_PASSWORD);
+
+      expect(attackerAgain.status).to.equal(429);
+      expect(fromVictim.status).to.equal(200);
+    });
+
+    it("does not let 12 registrations under a victim's name lock the victim out of logging in", async () => {
+      const attacker = newClient();
+      const victim = newUsername();
+      const registrations = await times(12, () => register(gateway.url, victim, attacker));
+
+      const fromVictim = await login(gateway.url, victim, newClient(), RIGHT_PASSWORD);
+      const fromAttackerClient = await login(gateway.url, victim, attacker, RIGHT_PASSWORD);
+
+      expect(registrations.slice(0, 10).every((r) => r.status === 201)).to.equal(true);
+      expect(registrations.slice(10).map((r) => r.status)).to.deep.equal([429, 429]);
+      expect(fromVictim.status).to.equal(200);
+      expect(fromAttackerClient.status).to.equal(200);
+    });
+
+    it('gives registration a per-client budget of its own, which failed logins do not use up', async () => {
+      const client = newClient();
+      await times(10, () => login(gateway.url, newUsername(), client));
+
+      const registered = await register(gateway.url, newUsername(), client);
+
+      expect(registered.status).to.equal(201);
     });
   });
 
@@ -123,7 +160,13 @@ describe('rate limits at the edge', () => {
     let gateway: RunningGateway;
 
     before(async () => {
-      gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, RATE_LIMIT_LOGIN_PER_IP: '0', RATE_LIMIT_LOGIN_PER_USERNAME: '0', TRUST_PROXY: 'loopback' });
+      gateway = await startGateway({
+        AUTH_SERVICE_URL: auth.url,
+        RATE_LIMIT_LOGIN_PER_IP: '0',
+        RATE_LIMIT_LOGIN_PER_USERNAME: '0',
+        RATE_LIMIT_REGISTER_PER_IP: '0',
+        TRUST_PROXY: 'loopback',
+      });
     });
 
     after(() => gateway.stop());

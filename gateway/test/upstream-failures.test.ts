@@ -76,6 +76,41 @@ describe('upstream failures', () => {
     expect(await circuitOf(gateway, 'analytics')).to.equal('closed');
   });
 
+  it("never opens the breaker on an upstream's 500s, which one request can cause: other clients keep being served", async () => {
+    analytics.handle((req, res, body) => {
+      if (req.url === '/stats/boom') return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"code":"BUG"}');
+      echo(req, res, body);
+    });
+    gateway = await startGateway({ ANALYTICS_SERVICE_URL: analytics.url, ...breakerEnv });
+
+    const bugs = await Promise.all(Array.from({ length: 30 }, () => call(`${gateway!.url}/analytics/stats/boom`)));
+    const other = await call(`${gateway.url}/analytics/stats`);
+
+    expect(bugs.every((r) => r.status === 500)).to.equal(true);
+    expect(other.status).to.equal(200);
+    expect(await circuitOf(gateway, 'analytics')).to.equal('closed');
+  });
+
+  for (const status of [502, 503, 504]) {
+    it(`opens the breaker when the upstream answers ${status}, the status of a service that cannot serve`, async () => {
+      analytics.handle((_req, res) => res.writeHead(status).end());
+      gateway = await startGateway({ ANALYTICS_SERVICE_URL: analytics.url, ...breakerEnv, BREAKER_RESET_MS: '60000' });
+
+      await waitFor('the breaker to open', async () => (await call(`${gateway!.url}/analytics/stats`)).body.code === 'UPSTREAM_UNAVAILABLE', 5000, 10);
+
+      expect(await circuitOf(gateway, 'analytics')).to.equal('open');
+    });
+  }
+
+  it('opens the breaker when the upstream times out', async () => {
+    analytics.handle(() => undefined);
+    gateway = await startGateway({ ANALYTICS_SERVICE_URL: analytics.url, ...breakerEnv, ANALYTICS_TIMEOUT_MS: '50', BREAKER_RESET_MS: '60000' });
+
+    await waitFor('the breaker to open', async () => (await call(`${gateway!.url}/analytics/stats`)).body.code === 'UPSTREAM_UNAVAILABLE', 5000, 10);
+
+    expect(await circuitOf(gateway, 'analytics')).to.equal('open');
+  });
+
   it('while open, turns requests away without sending them to a failing upstream', async () => {
     analytics.handle((_req, res) => res.writeHead(503).end());
     gateway = await startGateway({ ANALYTICS_SERVICE_URL: analytics.url, ...breakerEnv, BREAKER_RESET_MS: '60000' });
@@ -105,7 +140,7 @@ describe('upstream failures', () => {
     it('pass through unbuffered, outlive the route timeout, and release the upstream when the client leaves', async () => {
       let stream: ServerResponse | undefined;
       analytics.handle((req, res, body) => {
-        if (req.url !== '/stats/stream') return echo(req, res, body);
+        if (!req.url?.startsWith('/stats/stream')) return echo(req, res, body);
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
         res.write('data: {"n":1}\n\n');
         stream = res;

@@ -15,6 +15,10 @@ export async function startAuth(env: AuthEnv = {}): Promise<AuthService & { jwks
     AUTH_BCRYPT_COST: '4',
     AUTH_HASH_WORKERS: '1',
     AUTH_KEY_REFRESH_SECONDS: '0.25',
+    // Every test client is 127.0.0.1: the login limits are off unless a test turns them on.
+    RATE_LIMIT_LOGIN_PER_IP: '0',
+    RATE_LIMIT_LOGIN_PER_USERNAME: '0',
+    RATE_LIMIT_REGISTER_PER_IP: '0',
     ...env,
   });
   const service = await startService(config, createLogger('auth-service-test', 'silent'));

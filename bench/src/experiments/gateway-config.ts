@@ -13,7 +13,7 @@ import { startLoneService } from '../lib/lone-service.js';
  */
 const infra = await ensureInfra(loadInfraConfig(), () => undefined);
 const auth = await startLoneService('auth-service', { AUTH_DATABASE_URL: infra.databaseUrls.auth });
-const limits = (v: string) => ({ RATE_LIMIT_LOGIN_PER_IP: v, RATE_LIMIT_LOGIN_PER_USERNAME: v, RATE_LIMIT_PER_IP: v, RATE_LIMIT_PER_USER: v });
+const limits = (v: string) => ({ RATE_LIMIT_LOGIN_PER_IP: v, RATE_LIMIT_LOGIN_PER_USERNAME: v, RATE_LIMIT_REGISTER_PER_IP: v, RATE_LIMIT_PER_IP: v, RATE_LIMIT_PER_USER: v });
 const configs: Record<string, Record<string, string>> = {
   'warn, limits on': { LOG_LEVEL: 'warn', ...limits('1000000000') },
   'warn, limits off': { LOG_LEVEL: 'warn', ...limits('0') },

@@ -10,7 +10,7 @@ const auth = await startLoneService('auth-service', { AUTH_DATABASE_URL: infra.d
 const huge = '1000000000';
 const gateway = await startLoneService('gateway', {
   AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: auth.url, ANALYTICS_SERVICE_URL: auth.url,
-  RATE_LIMIT_LOGIN_PER_IP: huge, RATE_LIMIT_LOGIN_PER_USERNAME: huge, RATE_LIMIT_PER_IP: huge, RATE_LIMIT_PER_USER: huge,
+  RATE_LIMIT_LOGIN_PER_IP: huge, RATE_LIMIT_LOGIN_PER_USERNAME: huge, RATE_LIMIT_REGISTER_PER_IP: huge, RATE_LIMIT_PER_IP: huge, RATE_LIMIT_PER_USER: huge,
 });
 const bare = await startReferenceProxy('bare-proxy', auth.url);
 try {

@@ -44,6 +44,7 @@ export async function startBenchMesh(
     AUTH_HASH_WORKERS: String(HASH_WORKERS),
     RATE_LIMIT_LOGIN_PER_IP: huge,
     RATE_LIMIT_LOGIN_PER_USERNAME: huge,
+    RATE_LIMIT_REGISTER_PER_IP: huge,
     RATE_LIMIT_PER_IP: huge,
     RATE_LIMIT_PER_USER: huge,
     ...overrides,

@@ -1,5 +1,6 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { AppError } from '@paymesh/shared/errors';
+import { hasBody, jsonBody } from '@paymesh/shared/http';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -11,7 +12,7 @@ const tooLarge = (limit: number) =>
 /** Every paymesh API takes JSON; other bodies are refused before they cost an upstream anything. */
 export function requireJsonBody(): RequestHandler {
   return (req, _res, next) => {
-    if (hasBody(req.headers) && !JSON_TYPE.test(req.headers['content-type'] ?? '')) throw unsupportedType();
+    if (hasBody(req) && !JSON_TYPE.test(req.headers['content-type'] ?? '')) throw unsupportedType();
     next();
   };
 }
@@ -19,7 +20,7 @@ export function requireJsonBody(): RequestHandler {
 /**
  * Enforces the body limit while leaving bodies unparsed, so they stream straight through.
  * A declared length is checked without reading a byte; a chunked body has no declared
- * length, so it is read here, under the limit.
+ * length, so it is read here, under the limit (and under the shared depth and UTF-8 checks).
  */
 export function limitBody(limit: number): RequestHandler {
   const readUnderLimit = parseJsonBody(limit);
@@ -31,12 +32,10 @@ export function limitBody(limit: number): RequestHandler {
   };
 }
 
-/** Parses a JSON body at the edge, for the few routes that must read it (the login limiter). */
+/**
+ * Parses a JSON body at the edge, for the few routes that must read it (the login limiter),
+ * with the same rule every service applies. The bytes it checked are what gets forwarded.
+ */
 export function parseJsonBody(limit: number): RequestHandler {
-  return express.json({ limit, type: () => true });
-}
-
-function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
-  const length = headers['content-length'];
-  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return jsonBody({ limit, type: () => true });
 }

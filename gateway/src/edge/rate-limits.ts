@@ -1,74 +1,47 @@
-import type { Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
-import { AppError } from '@paymesh/shared/errors';
+import type { RequestHandler, Response } from 'express';
+import { clientKey, createCredentialLimits, createLimiter } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 
 export interface RateLimitSettings {
   windowMs: number;
-  loginPerIp: number;
-  loginPerUsername: number;
+  failedLoginsPerIp: number;
+  failedLoginsPerUsernameAndIp: number;
+  registrationsPerIp: number;
   perIp: number;
   perUser: number;
-}
-
-const passThrough: RequestHandler = (_req, _res, next) => next();
-
-const clientIp = (req: Request) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-
-function usernameOf(req: Request): string | undefined {
-  const username = (req.body as { username?: unknown } | undefined)?.username;
-  return typeof username === 'string' && username.length > 0 ? username.toLowerCase() : undefined;
+  healthPerIp: number;
 }
 
 function userIdOf(res: Response): string {
   return (res.locals.user as { userId: string }).userId;
 }
 
-/**
- * The limiters of the edge. Each answers 429 in our error shape with Retry-After (the seconds
- * until its window frees up); a limit of 0 turns that limiter off.
- */
+/** The limiters of the edge; each answers 429 in our error shape with Retry-After; 0 turns one off. */
 export function createRateLimits(s: RateLimitSettings, logger: Logger) {
-  const limiter = (name: string, limit: number, options: Partial<Options>): RequestHandler => {
-    if (limit === 0) return passThrough;
-    return rateLimit({
+  const credentials = createCredentialLimits(
+    {
       windowMs: s.windowMs,
-      limit,
-      // draft-7's single RateLimit header needs no hashing of the key per request, unlike draft-8.
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      logger,
-      // The gateway is the edge: a client's X-Forwarded-For is ignored on purpose, not a misconfiguration.
-      validate: { xForwardedForHeader: false },
-      handler: (_req, res, next) => {
-        const retryAfter = Number(res.getHeader('Retry-After') ?? Math.ceil(s.windowMs / 1000));
-        next(
-          new AppError('RATE_LIMITED', `Too many requests (${name}); try again in ${retryAfter} s`, 429, {
-            headers: { 'Retry-After': String(retryAfter) },
-            details: { limit: name, retry_after_s: retryAfter },
-          }),
-        );
-      },
-      ...options,
-    });
-  };
-
-  // Login and register share a budget per client, so trying passwords by registering fails as fast.
-  const credentialsPerIp = limiter('login per client', s.loginPerIp, { keyGenerator: (req) => clientIp(req) });
-  const credentialsPerUsername = limiter('login per username', s.loginPerUsername, {
-    keyGenerator: (req) => `username:${usernameOf(req)}`,
-    // A request without a username is refused by auth anyway; it has no account to protect.
-    skip: (req) => usernameOf(req) === undefined,
-  });
+      failedLoginsPerClient: s.failedLoginsPerIp,
+      failedLoginsPerUsernameAndClient: s.failedLoginsPerUsernameAndIp,
+      registrationsPerClient: s.registrationsPerIp,
+    },
+    logger,
+  );
+  const limiter = (name: string, limit: number, keyGenerator: NonNullable<Parameters<typeof createLimiter>[0]['keyGenerator']>): RequestHandler =>
+    createLimiter({ name, limit, windowMs: s.windowMs, logger, keyGenerator });
 
   return {
-    /** For POST /auth/login and /auth/register: per client IP, checked before the body is read. */
-    credentialsPerIp,
-    /** For the same routes, once the body is parsed: per username, whichever client tries it. */
-    credentialsPerUsername,
+    /** For POST /auth/login, once the body is parsed. */
+    login: credentials.login,
+    /** For POST /auth/register, once the body is parsed. */
+    register: credentials.register,
     /** For every request: per client IP. */
-    perIp: limiter('requests per client', s.perIp, { keyGenerator: (req) => clientIp(req) }),
+    perIp: limiter('requests per client', s.perIp, (req) => clientKey(req)),
     /** For authenticated routes, after the token is verified: per user id. */
-    perUser: limiter('requests per user', s.perUser, { keyGenerator: (_req, res) => `user:${userIdOf(res)}` }),
+    perUser: limiter('requests per user', s.perUser, (_req, res) => `user:${userIdOf(res)}`),
+    /** For GET /health, which asks every upstream: per client IP. */
+    health: limiter('health checks per client', s.healthPerIp, (req) => `health:${clientKey(req)}`),
   };
 }
+
+export type RateLimits = ReturnType<typeof createRateLimits>;

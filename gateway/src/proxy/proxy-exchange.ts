@@ -1,6 +1,7 @@
 import { Agent, type ClientRequest } from 'node:http';
 import type { Request, Response } from 'express';
-import { createProxyMiddleware, fixRequestBody, type Plugin } from 'http-proxy-middleware';
+import { createProxyMiddleware, type Plugin } from 'http-proxy-middleware';
+import { rawBodyOf } from '@paymesh/shared/http';
 import { clientGone, upstreamFailed, upstreamTimedOut, upstreamUnreachable, type UpstreamError } from './upstream-errors.js';
 
 /** One request on its way to the upstream, until the upstream's response headers arrive. */
@@ -42,11 +43,14 @@ export function createProxyExchange(upstream: string, target: string): ProxyExch
       // Already answered (timed out before a socket was free): do not send it after all.
       if (!exchange) return void proxyReq.destroy();
       exchange.proxyReq = proxyReq;
-      // A body the edge parsed (to read a username) must still reach the upstream intact.
-      if (req.body !== undefined) {
-        // It is re-sent with a Content-Length; keeping a chunked encoding too would make the request invalid.
+      // A body the edge read (to find a username, or to bound a chunked one) goes on as the
+      // very bytes that were checked, never re-serialised: same content, same charset, and a
+      // Content-Length that matches (a chunked encoding kept as well would make it invalid).
+      const raw = rawBodyOf(req);
+      if (raw !== undefined) {
         proxyReq.removeHeader('transfer-encoding');
-        fixRequestBody(proxyReq, req);
+        proxyReq.setHeader('content-length', raw.length);
+        proxyReq.write(raw);
       }
     });
     proxy.on('proxyRes', (proxyRes, req, res) => {

@@ -25,9 +25,16 @@ export const upstreamTimedOut = (upstream: string, ms: number) =>
 export const upstreamUnreachable = (upstream: string) =>
   new UpstreamError(502, 'UPSTREAM_UNREACHABLE', `The ${upstream} service could not be reached`, true, false);
 
-/** The upstream answered 5xx itself: the client gets that answer, the breaker hears of it. */
+/** Statuses that say the service cannot serve anyone right now, rather than that one request broke it. */
+const UNAVAILABLE = new Set([502, 503, 504]);
+
+/**
+ * The upstream answered 5xx itself: the client gets that answer. Only unavailability (502,
+ * 503, 504) feeds the breaker; a 500 is one request's bug, and counting it would let a single
+ * client who can trigger it shut the service off for everyone.
+ */
 export const upstreamFailed = (upstream: string, status: number) =>
-  new UpstreamError(status, 'UPSTREAM_FAILED', `The ${upstream} service answered ${status}`, true, true);
+  new UpstreamError(status, 'UPSTREAM_FAILED', `The ${upstream} service answered ${status}`, UNAVAILABLE.has(status), true);
 
 /** The client went away: not the upstream's fault, and there is no one to answer. */
 export const clientGone = () => new UpstreamError(499, 'CLIENT_CLOSED', 'The client closed the request', false, true);

@@ -1,15 +1,17 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { requireUser, type TokenVerifier } from '@paymesh/shared/auth';
 import type { GatewayConfig } from '../config.js';
 import { limitBody, parseJsonBody, requireJsonBody } from '../edge/body-guard.js';
 import { forwardIdentity } from '../edge/forward-identity.js';
+import type { RateLimits } from '../edge/rate-limits.js';
 import type { Upstream } from '../proxy/upstream.js';
+import { statsStreamRoute } from '../streams/stats-stream.routes.js';
 
 interface MeshDeps {
   config: GatewayConfig;
   verifier: TokenVerifier;
   upstreams: { auth: Upstream; payment: Upstream; analytics: Upstream };
-  limits: { credentialsPerIp: RequestHandler; credentialsPerUsername: RequestHandler; perUser: RequestHandler };
+  limits: Pick<RateLimits, 'login' | 'register' | 'perUser'>;
 }
 
 /**
@@ -28,13 +30,22 @@ export function meshRoutes({ config, verifier, upstreams, limits }: MeshDeps): R
   router.use(requireJsonBody(), limitBody(limit));
 
   // The login limiter reads the username, so only these two bodies are parsed at the edge.
-  router.post(['/auth/login', '/auth/register'], limits.credentialsPerIp, parseJsonBody(limit), limits.credentialsPerUsername);
+  router.post('/auth/login', parseJsonBody(limit), ...limits.login);
+  router.post('/auth/register', parseJsonBody(limit), ...limits.register);
   router.get('/auth/me', ...authenticated);
   router.use('/auth', toAuth);
 
   router.use('/payment', ...authenticated, toPayment);
 
   router.get('/analytics/stats/me', ...authenticated);
+  router.get(
+    '/analytics/stats/stream',
+    statsStreamRoute(analytics.url, {
+      maxPerClient: config.STREAM_MAX_PER_CLIENT,
+      maxTotal: config.STREAM_MAX_TOTAL,
+      minIntervalMs: config.STREAM_MIN_INTERVAL_MS,
+    }),
+  );
   router.use('/analytics', toAnalytics);
   router.get('/stats', toAnalytics);
   return router;

@@ -19,6 +19,8 @@ export interface FakeUpstream {
   url: string;
   seen: SeenRequest[];
   handle(handler: UpstreamHandler): void;
+  /** How many times /ready was asked. */
+  readyCalls(): number;
   /** How /ready answers from now on: a status, or never. */
   ready(answer: number | 'never'): void;
   stop(): Promise<void>;
@@ -33,6 +35,7 @@ export const echo: UpstreamHandler = (req, res, body) => {
 export async function startFakeUpstream(handler: UpstreamHandler = echo): Promise<FakeUpstream> {
   let current = handler;
   let readiness: number | 'never' = 200;
+  let readyCalls = 0;
   const seen: SeenRequest[] = [];
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -40,6 +43,7 @@ export async function startFakeUpstream(handler: UpstreamHandler = echo): Promis
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       if (req.url === '/ready') {
+        readyCalls++;
         if (readiness !== 'never') res.writeHead(readiness, { 'content-type': 'application/json' }).end('{}');
         return;
       }
@@ -56,6 +60,7 @@ export async function startFakeUpstream(handler: UpstreamHandler = echo): Promis
     handle(next) {
       current = next;
     },
+    readyCalls: () => readyCalls,
     ready(answer) {
       readiness = answer;
     },

@@ -11,6 +11,10 @@ export function startGateway(env: Record<string, string> = {}, logger?: Logger):
     AUTH_SERVICE_URL: NOWHERE,
     PAYMENT_SERVICE_URL: NOWHERE,
     ANALYTICS_SERVICE_URL: NOWHERE,
+    // Tests read breaker states from /health as they change, and poll it: fresh and unlimited
+    // unless a test is about the cache or the limit.
+    HEALTH_CACHE_MS: '0',
+    RATE_LIMIT_HEALTH_PER_IP: '0',
     ...env,
     PORT: '0',
   });

@@ -28,7 +28,17 @@ export async function startAuthService(env: Record<string, string> = {}): Promis
   const service = await spawnService({
     name: 'auth-service',
     port,
-    env: { AUTH_DATABASE_URL: databaseUrl, AUTH_BCRYPT_COST: '4', AUTH_HASH_WORKERS: '1', LOG_LEVEL: 'info', ...env },
+    env: {
+      AUTH_DATABASE_URL: databaseUrl,
+      AUTH_BCRYPT_COST: '4',
+      AUTH_HASH_WORKERS: '1',
+      LOG_LEVEL: 'info',
+      // Every test registers from 127.0.0.1: the service's own login limits would only get in the way.
+      RATE_LIMIT_LOGIN_PER_IP: '0',
+      RATE_LIMIT_LOGIN_PER_USERNAME: '0',
+      RATE_LIMIT_REGISTER_PER_IP: '0',
+      ...env,
+    },
     logFile: path.join(dataDir, 'logs', `test-auth-service-${port}.log`),
   });
   return { url: service.url, jwksUrl: `${service.url}/.well-known/jwks.json`, stop: () => service.stop() };

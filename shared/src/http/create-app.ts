@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from '../logger/index.js';
+import { jsonBody, refuseEncodedBodies } from './body-rules.js';
 import { requestId } from './request-id.js';
 import { requestLog } from './request-log.js';
 import { healthRoutes, type ReadinessChecks } from './health.js';
@@ -17,7 +18,7 @@ export interface HttpAppOptions {
 
 /**
  * The plumbing every service shares, around the routes `mount` adds: request ids,
- * request logs, JSON bodies, health and readiness, then JSON 404s and errors.
+ * request logs, JSON bodies (one rule for what a body may be), health and readiness, then JSON 404s and errors.
  * It never listens, so tests can serve it on port 0.
  */
 export function createHttpApp(options: HttpAppOptions, mount: (app: Express) => void): Express {
@@ -27,7 +28,7 @@ export function createHttpApp(options: HttpAppOptions, mount: (app: Express) => 
   app.set('trust proxy', 'loopback');
   app.use(requestId());
   app.use(requestLog(options.logger));
-  app.use(express.json({ limit: options.jsonLimit ?? '64kb' }));
+  app.use(refuseEncodedBodies(), jsonBody({ limit: options.jsonLimit ?? '64kb' }));
   app.use(healthRoutes(options.service, options.readiness, options.liveness));
   mount(app);
   app.use(notFoundHandler());

@@ -6,15 +6,24 @@ import { currentRequestId, type Logger } from '../logger/index.js';
 const BODY_PARSER_ERRORS: Record<string, { code: string; message: string }> = {
   'entity.parse.failed': { code: 'INVALID_JSON', message: 'The request body is not valid JSON' },
   'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
-  'encoding.unsupported': { code: 'UNSUPPORTED_ENCODING', message: 'The request body encoding is not supported' },
-  'charset.unsupported': { code: 'UNSUPPORTED_CHARSET', message: 'The request body charset is not supported' },
+  'encoding.unsupported': { code: 'UNSUPPORTED_CONTENT_ENCODING', message: 'The request body must not be compressed' },
+  'charset.unsupported': { code: 'UNSUPPORTED_CHARSET', message: 'Only UTF-8 JSON is accepted' },
+  'request.aborted': { code: 'REQUEST_ABORTED', message: 'The request body ended early' },
+  'request.size.invalid': { code: 'INVALID_CONTENT_LENGTH', message: 'The request body does not match its Content-Length' },
 };
 
+/**
+ * A client error raised by a library (body-parser, http-errors) keeps its 4xx status: turning
+ * the client's mistake into a 500 would blame us and hide what to fix.
+ */
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const candidate = err as { type?: string; status?: number } | undefined;
-  const known = candidate?.type ? BODY_PARSER_ERRORS[candidate.type] : undefined;
-  if (known && candidate?.status) return new AppError(known.code, known.message, candidate.status, { cause: err });
+  const candidate = err as { type?: string; status?: number; statusCode?: number } | undefined;
+  const status = candidate?.status ?? candidate?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const known = candidate?.type ? BODY_PARSER_ERRORS[candidate.type] : undefined;
+    return new AppError(known?.code ?? 'BAD_REQUEST', known?.message ?? 'The request could not be read', status, { cause: err });
+  }
   return new AppError('INTERNAL', 'Something went wrong on our side', 500, { cause: err });
 }
 

@@ -5,3 +5,6 @@ export { healthRoutes, type ReadinessChecks } from './health.js';
 export { requestId, REQUEST_ID_HEADER } from './request-id.js';
 export { requestLog } from './request-log.js';
 export { errorHandler, notFoundHandler } from './error-handler.js';
+export { hasBody, jsonBody, rawBodyOf, refuseEncodedBodies, MAX_JSON_DEPTH, type JsonBodyOptions } from './body-rules.js';
+export { clientKey, createLimiter, type LimiterOptions } from './rate-limit.js';
+export { createCredentialLimits, type CredentialLimitSettings } from './credential-limits.js';

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
+import { answerClientErrorsAsJson } from './client-errors.js';
 
 export interface RunningServer {
   server: Server;
@@ -17,6 +18,7 @@ export async function startHttpServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const server = createServer(options, handler);
+  answerClientErrorsAsJson(server);
   // Keep-alive longer than the gateway's agent so the gateway, not us, closes idle sockets.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

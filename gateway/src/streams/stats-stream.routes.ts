@@ -1,0 +1,77 @@
+import { Agent } from 'node:http';
+import type { RequestHandler } from 'express';
+import { AppError, badRequest } from '@paymesh/shared/errors';
+import { clientKey } from '@paymesh/shared/http';
+import { openStreamChannel, SSE_HEADERS, type StreamChannel } from './stream-channel.js';
+
+export interface StreamLimits {
+  maxPerClient: number;
+  maxTotal: number;
+  /** The fastest push interval a viewer may ask for; also the step intervals are rounded up to. */
+  minIntervalMs: number;
+}
+
+const MAX_INTERVAL_MS = 60_000;
+
+/**
+ * The interval a query asks for, as the one canonical value that names its channel: at least
+ * the floor, rounded up to a multiple of it (so viewers share a few channels, not one each).
+ */
+function intervalOf(query: unknown, floorMs: number): number {
+  const raw = (query as Record<string, unknown>).interval_ms;
+  if (raw === undefined) return floorMs;
+  if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw) || Number(raw) > MAX_INTERVAL_MS) {
+    throw badRequest('INVALID_INTERVAL', `interval_ms must be a whole number of milliseconds from 0 to ${MAX_INTERVAL_MS}`);
+  }
+  return Math.max(floorMs, Math.ceil(Number(raw) / floorMs) * floorMs);
+}
+
+const tooManyStreams = (scope: string) =>
+  new AppError('TOO_MANY_STREAMS', `Too many open live streams ${scope}; close one and try again`, 429, {
+    headers: { 'Retry-After': '5' },
+    details: { retry_after_s: 5 },
+  });
+
+/**
+ * `GET /analytics/stats/stream`, served by the gateway from one upstream stream per interval:
+ * upstream sockets stay at the number of distinct intervals, however many people watch.
+ * Viewers are capped per client and in total; a viewer who leaves frees its slot at once.
+ */
+export function statsStreamRoute(analyticsUrl: string, limits: StreamLimits): RequestHandler {
+  const agent = new Agent({ keepAlive: false });
+  const channels = new Map<number, StreamChannel>();
+  const perClient = new Map<string, number>();
+  let total = 0;
+
+  const channelFor = (intervalMs: number) => {
+    let channel = channels.get(intervalMs);
+    if (!channel) {
+      const url = new URL(`/stats/stream?interval_ms=${intervalMs}`, analyticsUrl).href;
+      const created = openStreamChannel(url, agent, () => channels.get(intervalMs) === created && channels.delete(intervalMs));
+      channel = created;
+      channels.set(intervalMs, channel);
+    }
+    return channel;
+  };
+
+  return (req, res) => {
+    const intervalMs = intervalOf(req.query, limits.minIntervalMs);
+    // A HEAD has no body to stream into: it must not hold a viewer slot or an upstream stream.
+    if (req.method === 'HEAD') return void res.writeHead(200, SSE_HEADERS).end();
+    const client = clientKey(req);
+    const mine = perClient.get(client) ?? 0;
+    if (mine >= limits.maxPerClient) throw tooManyStreams('from this client');
+    if (total >= limits.maxTotal) throw tooManyStreams('on this gateway');
+    perClient.set(client, mine + 1);
+    total++;
+    const channel = channelFor(intervalMs);
+    res.once('close', () => {
+      total--;
+      const left = (perClient.get(client) ?? 1) - 1;
+      if (left === 0) perClient.delete(client);
+      else perClient.set(client, left);
+      channel.leave(res);
+    });
+    channel.join(res);
+  };
+}
