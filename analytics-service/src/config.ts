@@ -26,12 +26,22 @@ const serviceSchema = z.object({
   FETCH_MAX_BYTES: positiveInt(1024 * 1024),
   /** The SSE stream sends at most one update per this interval. */
   STREAM_INTERVAL_MS: positiveInt(250),
+  /** `off`: no snapshots are read or written, every start replays the whole topic. */
+  SNAPSHOTS: z.enum(['on', 'off']).default('on'),
+  /** The compacted topic holding the fold's snapshots; unset: `<TRANSACTIONS_TOPIC>.analytics-snapshots`. */
+  SNAPSHOT_TOPIC: z.string().min(1).optional(),
+  /** A snapshot is written this often when anything was folded since the last one. */
+  SNAPSHOT_INTERVAL_MS: positiveInt(60_000),
+  /** ... and as soon as this many messages were folded since the last one (a long replay included). */
+  SNAPSHOT_EVERY_EVENTS: positiveInt(500_000),
 });
 
-export type AnalyticsConfig = z.infer<typeof serviceSchema>;
+const withDefaults = serviceSchema.transform((c) => ({ ...c, SNAPSHOT_TOPIC: c.SNAPSHOT_TOPIC ?? `${c.TRANSACTIONS_TOPIC}.analytics-snapshots` }));
+
+export type AnalyticsConfig = z.infer<typeof withDefaults>;
 
 export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): AnalyticsConfig {
-  return loadConfig(serviceSchema, env);
+  return loadConfig(withDefaults, env);
 }
 
 const reconcileSchema = z.object({
