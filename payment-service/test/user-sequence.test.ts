@@ -53,4 +53,18 @@ describe('the per-user sequence on published events', () => {
     const stored = await db.query<{ id: string; seq: string }>(`select id::text, payload->>'user_seq' as seq from outbox where key = $1`, [user.id]);
     expect(stored.rows).to.deep.equal([{ id: String(published.user_seq), seq: String(published.user_seq) }]);
   });
+
+  it('when one pay-all emits several paid events, they carry increasing numbers in the order they were written', async function () {
+    this.timeout(60_000);
+    const user = await newUser();
+    // 1,001 unpaid rows written directly: two paid events, without 1,001 requests.
+    await db.query(`insert into transactions (user_id, amount_cents, description) select $1, 1, 'seed' from generate_series(1, 1001)`, [user.id]);
+
+    await paymentApi(service.url, user.token).payAll();
+
+    await waitFor('both paid events', () => reader.records.filter((r) => r.event.user_id === user.id).length >= 2);
+    const events = reader.records.filter((r) => r.event.user_id === user.id).map((r) => r.event);
+    expect(events.map((e) => e.event_type === 'transaction.paid' && e.transactions_paid)).to.deep.equal([1000, 1]);
+    expect(events[1]!.user_seq).to.be.greaterThan(events[0]!.user_seq!);
+  });
 });
