@@ -33,6 +33,14 @@ const serviceSchema = z.object({
   STREAM_MAX_PER_CLIENT: positiveInt(4),
   /** Open streams in total; each holds a socket and a timer. */
   STREAM_MAX_TOTAL: positiveInt(1000),
+  /** `off`: no snapshots are read or written, every start replays the whole topic. */
+  SNAPSHOTS: z.enum(['on', 'off']).default('on'),
+  /** The compacted topic holding the fold's snapshots; unset: `<TRANSACTIONS_TOPIC>.analytics-snapshots`. */
+  SNAPSHOT_TOPIC: z.string().min(1).optional(),
+  /** A snapshot is written this often when anything was folded since the last one. */
+  SNAPSHOT_INTERVAL_MS: positiveInt(60_000),
+  /** ... and as soon as this many messages were folded since the last one (a long replay included). */
+  SNAPSHOT_EVERY_EVENTS: positiveInt(500_000),
 });
 
 /** A default below the floor would be raised anyway: refused, so the operator sees it. */
@@ -45,10 +53,12 @@ const orderedServiceSchema = serviceSchema.superRefine((config, ctx) => {
   }
 });
 
-export type AnalyticsConfig = z.infer<typeof serviceSchema>;
+const withDefaults = orderedServiceSchema.transform((c) => ({ ...c, SNAPSHOT_TOPIC: c.SNAPSHOT_TOPIC ?? `${c.TRANSACTIONS_TOPIC}.analytics-snapshots` }));
+
+export type AnalyticsConfig = z.infer<typeof withDefaults>;
 
 export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): AnalyticsConfig {
-  return loadConfig(orderedServiceSchema, env);
+  return loadConfig(withDefaults, env);
 }
 
 const reconcileSchema = z.object({

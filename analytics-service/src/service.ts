@@ -9,6 +9,7 @@ import { startTransactionsConsumer } from './consumer/transactions.consumer.js';
 import { createStatsFold } from './stats/stats.fold.js';
 import { createStatsSnapshot } from './stats/stats.snapshot.js';
 import { createStatsStream } from './stats/stats.stream.js';
+import { startSnapshots } from './snapshots/snapshots.js';
 
 export interface RunningAnalytics {
   url: string;
@@ -17,8 +18,9 @@ export interface RunningAnalytics {
 }
 
 /**
- * Wires the fold, the consumer and the HTTP API, and listens at once: `/ready` says 503
- * until the replay of the topic has caught up, so the port is not a promise of numbers.
+ * Wires the fold, its snapshots, the consumer and the HTTP API, and listens at once: `/ready`
+ * says 503 until the snapshot is loaded and the rest of the topic folded, so the port is not a
+ * promise of numbers.
  */
 export async function startService(config: AnalyticsConfig, logger: Logger): Promise<RunningAnalytics> {
   const connection: KafkaConnection = { brokers: config.KAFKA_BROKERS, clientId: 'analytics-service', logger };
@@ -34,6 +36,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     maxPerClient: config.STREAM_MAX_PER_CLIENT,
     maxTotal: config.STREAM_MAX_TOTAL,
   });
+  const snapshots = startSnapshots(config, fold, connection, logger);
   const consumer = startTransactionsConsumer({
     connection,
     topic: config.TRANSACTIONS_TOPIC,
@@ -44,7 +47,11 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     fold,
     progress,
     logger,
-    onChange: stream.changed,
+    onChange: () => {
+      stream.changed();
+      snapshots?.folded();
+    },
+    restore: snapshots?.restore,
   });
   const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
   const app = buildApp({ logger, fold, progress, snapshot, stream, verifier, streamIntervalMs: config.STREAM_INTERVAL_MS });
@@ -57,6 +64,8 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
       stream.close();
       await server.close();
       await consumer.stop();
+      // After the consumer stopped, so the last snapshot covers everything this instance folded.
+      await snapshots?.close();
     },
   };
 }

@@ -38,6 +38,7 @@ describe('reconciliation', () => {
     let scopedUrl: string;
     let pool: pg.Pool;
     let service: RunningAnalytics;
+    let topics: { topic: string; dlq: string };
 
     // A private copy of the columns reconcile reads, in its own schema: the real table is shared by other tests.
     before(async () => {
@@ -46,7 +47,7 @@ describe('reconciliation', () => {
       pool = new pg.Pool({ connectionString: baseUrl, max: 1 });
       await pool.query(`create schema ${schema}`);
       await pool.query(`create table ${schema}.transactions (id uuid primary key, user_id text not null, amount_cents bigint not null, is_paid boolean not null)`);
-      const topics = await uniqueTopics();
+      topics = await uniqueTopics();
       service = await startAnalytics(topics.topic, topics.dlq);
       const user = randomUUID();
       const rows = [{ id: randomUUID(), cents: 1050, paid: true }, { id: randomUUID(), cents: 20, paid: false }];
@@ -88,6 +89,20 @@ describe('reconciliation', () => {
       expect(JSON.parse(run.stdout)).to.include({ ok: true }).and.to.have.property('differences').that.is.empty;
     });
 
+    it('after analytics restarts from its snapshot and folds a tail, still reports ok and exits 0', async () => {
+      await service.stop();
+      const row = { id: randomUUID(), user: randomUUID(), cents: 333 };
+      await pool.query(`insert into ${schema}.transactions values ($1, $2, $3, false)`, [row.id, row.user, row.cents]);
+      await publish(topics.topic, [buildCreated({ user_id: row.user, transaction_id: row.id, amount: row.cents / 100, user_seq: 1 })]);
+      service = await startAnalytics(topics.topic, topics.dlq);
+      await statsWhen(service.url, 'the tail event', (s) => s.events_processed === 4);
+
+      const run = await runReconcile();
+
+      expect(run.status, run.stderr).to.equal(0);
+      expect(JSON.parse(run.stdout)).to.include({ ok: true });
+    });
+
     it('when the database holds a transaction analytics never saw, reports it and exits non-zero', async () => {
       await pool.query(`insert into ${schema}.transactions values ($1, $2, 99, false)`, [randomUUID(), randomUUID()]);
 
@@ -95,9 +110,9 @@ describe('reconciliation', () => {
 
       expect(run.status).to.equal(1);
       expect((JSON.parse(run.stdout) as { differences: unknown }).differences).to.deep.equal([
-        { field: 'total_transactions', analytics: 2, payment_db: 3 },
-        { field: 'total_amount', analytics: '10.70', payment_db: '11.69' },
-        { field: 'unique_users', analytics: 1, payment_db: 2 },
+        { field: 'total_transactions', analytics: 3, payment_db: 4 },
+        { field: 'total_amount', analytics: '14.03', payment_db: '15.02' },
+        { field: 'unique_users', analytics: 2, payment_db: 3 },
       ]);
     });
   });

@@ -1,6 +1,6 @@
 import type { Logger } from '@paymesh/shared/logger';
 import { transactionsTopic } from '@paymesh/shared/events';
-import { ensureTopics, replayTopic, topicOffsetRanges, type KafkaConnection, type ReplayingConsumer } from '@paymesh/shared/kafka';
+import { ensureTopics, replayTopic, topicOffsetRanges, type KafkaConnection, type PartitionRange, type ReplayingConsumer } from '@paymesh/shared/kafka';
 import type { StatsFold } from '../stats/stats.fold.js';
 import type { ConsumerProgress } from './consumer.progress.js';
 
@@ -16,6 +16,8 @@ export interface TransactionsConsumerDeps {
   logger: Logger;
   /** Called after each folded batch: the SSE stream's cue. */
   onChange?: () => void;
+  /** Before the first fetch, with the topic's offsets: may restore the fold from a snapshot. */
+  restore?: (ranges: Map<number, PartitionRange>) => Promise<void>;
 }
 
 export interface TransactionsConsumer {
@@ -23,9 +25,9 @@ export interface TransactionsConsumer {
 }
 
 /**
- * Feeds the topic into the fold from offset 0 on every start: Kafka is the log of record and
- * this instance's memory is a cache of it. The end offsets are read before the first fetch, so
- * readiness means "has seen everything that existed when it started".
+ * Feeds the topic into the fold, from where a restored snapshot ends or else from offset 0:
+ * Kafka is the log of record and this instance's memory is a cache of it. The end offsets are
+ * read before the first fetch, so readiness means "has seen everything that existed when it started".
  */
 export function startTransactionsConsumer(deps: TransactionsConsumerDeps): TransactionsConsumer {
   const { connection, topic, fold, progress, logger } = deps;
@@ -47,6 +49,8 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       // The dead-letter topic must exist before the first bad message: producers here never auto-create.
       await ensureTopics(connection, [{ name: deps.deadLetterTopic, partitions: 1 }]);
       const ranges = await topicOffsetRanges(connection, topic);
+      // Until startedFrom, /ready stays 503: a restored snapshot is not yet the whole topic.
+      await deps.restore?.(ranges);
       progress.startedFrom(ranges);
       if ([...ranges.values()].some((r) => r.low > 0)) {
         logger.warn({ topic }, 'the topic no longer starts at offset 0: retention deleted events, totals undercount');

@@ -27,4 +27,21 @@ export class DedupeWindow {
     this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
     return true;
   }
+
+  /** The remembered ids, oldest first: what a snapshot stores. */
+  entries(): string[] {
+    const ordered: string[] = [];
+    for (let i = 0; i < this.capacity; i++) {
+      const id = this.ring[(this.next + i) % this.capacity];
+      if (id !== undefined) ordered.push(id);
+    }
+    return ordered;
+  }
+
+  /** A window holding `ids` (oldest first) as if they had been remembered in that order. */
+  static of(capacity: number, ids: string[]): DedupeWindow {
+    const window = new DedupeWindow(capacity);
+    for (const id of ids) window.rememberIfNew(id);
+    return window;
+  }
 }

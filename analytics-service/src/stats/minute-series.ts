@@ -62,6 +62,16 @@ export class MinuteSeries {
     return points;
   }
 
+  /** [minute, transactions, cents, paid, paid cents] per bucket held: what a snapshot stores. */
+  entries(): [number, number, number, number, number][] {
+    return [...this.buckets].map(([minute, b]) => [minute, b.transactions, b.cents, b.paid, b.paidCents]);
+  }
+
+  restore(entries: readonly (readonly [number, number, number, number, number])[]): void {
+    this.buckets.clear();
+    for (const [minute, transactions, cents, paid, paidCents] of entries) this.buckets.set(minute, { transactions, cents, paid, paidCents });
+  }
+
   private prune(oldest: number): void {
     for (const minute of this.buckets.keys()) if (minute < oldest) this.buckets.delete(minute);
   }

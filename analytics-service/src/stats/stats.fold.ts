@@ -1,5 +1,6 @@
 import { TRANSACTION_CREATED, type TransactionEvent } from '@paymesh/shared/events';
 import { DedupeWindow } from './dedupe-window.js';
+import type { FoldImage } from './stats.fold-image.js';
 import { MinuteSeries } from './minute-series.js';
 
 /** Counts and integer cents: sums stay exact however many events are added. */
@@ -8,6 +9,11 @@ export interface UserTotals {
   cents: number;
   paid: number;
   paidCents: number;
+}
+
+/** A user's totals plus the highest `user_seq` folded for them (0: none yet): one number per user. */
+interface UserState extends UserTotals {
+  seq: number;
 }
 
 export interface Totals extends UserTotals {
@@ -19,8 +25,9 @@ export interface Totals extends UserTotals {
 }
 
 /**
- * What a message did to the state: `applied`; `duplicate`, an event id already counted
- * (a redelivered copy at a new offset); `replayed`, an offset already folded (a re-read).
+ * What a message did to the state: `applied`; `duplicate`, a redelivered copy at a new offset
+ * (its user_seq at or below the user's highest, or, for an event without one, an event id still
+ * in the partition's window); `replayed`, an offset already folded (a re-read).
  */
 export type FoldOutcome = 'applied' | 'duplicate' | 'replayed';
 
@@ -36,6 +43,10 @@ export interface StatsFold {
   foldEvent: (event: TransactionEvent, partition: number, offset: number) => FoldOutcome;
   /** Counts a refused message once, however often its offset is re-read. */
   recordRejection: (partition: number, offset: number) => boolean;
+  /** The whole state as plain data, taken in one synchronous step, so it matches its positions. */
+  capture: () => FoldImage;
+  /** Replaces the state of a fold that has folded nothing yet with a captured one. */
+  restore: (image: FoldImage) => void;
 }
 
 export interface StatsFoldOptions {
@@ -54,7 +65,7 @@ const cents = (amount: number) => Math.round(amount * 100);
  */
 export function createStatsFold({ dedupeWindow, now }: StatsFoldOptions): StatsFold {
   const totals: Totals = { transactions: 0, cents: 0, paid: 0, paidCents: 0, processed: 0, rejected: 0, duplicates: 0, lastEventMs: null };
-  const users = new Map<string, UserTotals>();
+  const users = new Map<string, UserState>();
   const positions: (number | undefined)[] = [];
   const windows: DedupeWindow[] = [];
   const series = new MinuteSeries(now);
@@ -68,17 +79,29 @@ export function createStatsFold({ dedupeWindow, now }: StatsFoldOptions): StatsF
     return true;
   }
 
-  function userTotals(userId: string): UserTotals {
+  function userState(userId: string): UserState {
     let found = users.get(userId);
     if (!found) {
-      found = { transactions: 0, cents: 0, paid: 0, paidCents: 0 };
+      found = { transactions: 0, cents: 0, paid: 0, paidCents: 0, seq: 0 };
       users.set(userId, found);
     }
     return found;
   }
 
-  function apply(event: TransactionEvent): void {
-    const user = userTotals(event.user_id);
+  /**
+   * A sequenced event is new only above its user's highest sequence: the producer numbers a
+   * user's events in commit order and every copy carries the same number, so this holds however
+   * far back a copy comes from. Events without one (written before the sequence existed) fall
+   * back to the partition's window of recent event ids; their copies lack it too.
+   */
+  function isNew(event: TransactionEvent, user: UserState, partition: number): boolean {
+    if (event.user_seq === undefined) return (windows[partition] ??= new DedupeWindow(dedupeWindow)).rememberIfNew(event.event_id);
+    if (event.user_seq <= user.seq) return false;
+    user.seq = event.user_seq;
+    return true;
+  }
+
+  function apply(event: TransactionEvent, user: UserState): void {
     const eventMs = Date.parse(event.timestamp);
     if (event.event_type === TRANSACTION_CREATED) {
       const amount = cents(event.amount);
@@ -105,18 +128,21 @@ export function createStatsFold({ dedupeWindow, now }: StatsFoldOptions): StatsF
     get revision() {
       return revision;
     },
-    user: (userId) => users.get(userId),
+    user(userId) {
+      const found = users.get(userId);
+      return found && { transactions: found.transactions, cents: found.cents, paid: found.paid, paidCents: found.paidCents };
+    },
     uniqueUsers: () => users.size,
     position: (partition) => positions[partition],
     foldEvent(event, partition, offset) {
       if (!advance(partition, offset)) return 'replayed';
       revision += 1;
-      const window = (windows[partition] ??= new DedupeWindow(dedupeWindow));
-      if (!window.rememberIfNew(event.event_id)) {
+      const user = userState(event.user_id);
+      if (!isNew(event, user, partition)) {
         totals.duplicates += 1;
         return 'duplicate';
       }
-      apply(event);
+      apply(event, user);
       return 'applied';
     },
     recordRejection(partition, offset) {
@@ -124,6 +150,26 @@ export function createStatsFold({ dedupeWindow, now }: StatsFoldOptions): StatsF
       revision += 1;
       totals.rejected += 1;
       return true;
+    },
+    capture: () => ({
+      totals: { ...totals },
+      positions: Array.from(positions, (p) => p ?? null),
+      users: [...users].map(([id, u]) => [id, u.transactions, u.cents, u.paid, u.paidCents, u.seq]),
+      windows: Array.from(windows, (w) => w?.entries() ?? null),
+      series: series.entries(),
+    }),
+    restore(image) {
+      if (positions.length > 0 || users.size > 0) throw new Error('a fold can only be restored before it folds anything');
+      Object.assign(totals, image.totals);
+      image.positions.forEach((p, partition) => {
+        if (p !== null) positions[partition] = p;
+      });
+      for (const [id, transactions, cents, paid, paidCents, seq] of image.users) users.set(id, { transactions, cents, paid, paidCents, seq });
+      image.windows.forEach((ids, partition) => {
+        if (ids) windows[partition] = DedupeWindow.of(dedupeWindow, ids);
+      });
+      series.restore(image.series);
+      revision += 1;
     },
   };
 }

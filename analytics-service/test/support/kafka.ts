@@ -14,7 +14,8 @@ const created: string[] = [];
 export async function uniqueTopics(partitions = 3): Promise<{ topic: string; dlq: string }> {
   const suffix = randomBytes(5).toString('hex');
   const names = { topic: `test.analytics.${suffix}`, dlq: `test.analytics.${suffix}.dlq` };
-  created.push(names.topic, names.dlq);
+  // The service creates the snapshot topic itself, on first use; it is removed with the others.
+  created.push(names.topic, names.dlq, `${names.topic}.analytics-snapshots`);
   await ensureTopics(connection(), [
     { name: names.topic, partitions },
     { name: names.dlq, partitions: 1 },
@@ -92,7 +93,8 @@ export async function deleteCreatedTopics(): Promise<void> {
   const admin = rawKafka().admin();
   await admin.connect();
   try {
-    await admin.deleteTopics({ topics: created.splice(0), timeout: 10_000 });
+    const existing = new Set(await admin.listTopics());
+    await admin.deleteTopics({ topics: created.splice(0).filter((t) => existing.has(t)), timeout: 10_000 });
   } finally {
     await admin.disconnect();
   }

@@ -7,6 +7,7 @@ import { b5AnalyticsFold } from './b5-analytics-fold.js';
 import { b6AnalyticsRestart } from './b6-analytics-restart.js';
 import { b7Logins } from './b7-logins.js';
 import { b8ListDuringLoginStorm } from './b8-list-during-login-storm.js';
+import { b9AnalyticsRestartAtScale } from './b9-analytics-restart-at-scale.js';
 
 /** Every row, in the order of issue 7's table. */
 export const ROWS: BenchRow[] = [
@@ -18,4 +19,5 @@ export const ROWS: BenchRow[] = [
   b6AnalyticsRestart,
   b7Logins,
   b8ListDuringLoginStorm,
+  b9AnalyticsRestartAtScale,
 ];

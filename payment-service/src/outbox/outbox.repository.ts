@@ -15,6 +15,13 @@ export interface OutboxRow {
  * Writes events in the caller's transaction, next to the change they describe, and queues a
  * notification that PostgreSQL delivers only if that transaction commits. Events are checked
  * against the contract here, so a malformed one fails the request instead of blocking the relay.
+ *
+ * Each event is stamped with its row id as `user_seq`, which increases per user in commit order:
+ * every caller holds the user's totals-row lock from before the id is drawn until the commit, so a
+ * later write of that user draws its id after the earlier one committed, and the sequence hands
+ * out increasing values (it has the default CACHE 1; a larger cache would break this). The relay
+ * publishes in id order and re-sends from the lowest unsent row after a failure, so on the user's
+ * partition every event's first copy follows all of that user's lower ones.
  */
 export async function appendToOutbox(tx: Tx, topic: string, events: TransactionEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -26,12 +33,24 @@ export async function appendToOutbox(tx: Tx, topic: string, events: TransactionE
   if (rows.length === 1 && only) {
     // The common case (one create) in one round trip: a data-modifying CTE runs even unreferenced.
     await tx.execute(sql`
-      with written as (insert into outbox (topic, key, payload) values (${only.topic}, ${only.key}, ${JSON.stringify(only.payload)}::jsonb))
+      with drawn as (select nextval(pg_get_serial_sequence('outbox', 'id')) as id),
+      written as (
+        insert into outbox (id, topic, key, payload)
+        select id, ${only.topic}, ${only.key}, ${JSON.stringify(only.payload)}::jsonb || jsonb_build_object('user_seq', id) from drawn)
       select pg_notify(${OUTBOX_CHANNEL}, ${topic})`);
     return;
   }
-  await tx.insert(outbox).values(rows);
+  const ids = await drawOutboxIds(tx, rows.length);
+  await tx.insert(outbox).values(rows.map((row, i) => ({ ...row, id: ids[i]!, payload: { ...row.payload, user_seq: ids[i]! } })));
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${topic})`);
+}
+
+/** `count` fresh row ids, ascending, so events written together keep their order. */
+async function drawOutboxIds(tx: Tx, count: number): Promise<number[]> {
+  const result = await tx.execute<{ id: string }>(
+    sql`select nextval(pg_get_serial_sequence('outbox', 'id'))::text as id from generate_series(1, ${count}::int)`,
+  );
+  return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 
 /**
