@@ -11,7 +11,7 @@ export interface RestartPolicy {
   windowMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { initialDelayMs: 250, maxDelayMs: 8_000, maxCrashes: 5, windowMs: 60_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = { initialDelayMs: 1_000, maxDelayMs: 16_000, maxCrashes: 5, windowMs: 60_000 };
 
 export type RestartVerdict = { giveUp: false; delayMs: number; recentCrashes: number } | { giveUp: true; recentCrashes: number };
 

@@ -1,0 +1,69 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ActiveFault, FaultTarget } from './fault-kinds.js';
+import type { PlannedFault } from './schedule.js';
+
+/** A fault as it happened: its window is [injectedAt, recoveredAt], when 502/503/504 are allowed. */
+export interface FaultRecord {
+  kind: string;
+  solo: boolean;
+  injectedAt: number;
+  healedAt?: number;
+  recoveredAt?: number;
+  error?: string;
+}
+
+export interface InjectorDeps {
+  target: FaultTarget;
+  /** Resolves true once the mesh answers every path again. */
+  meshAnswers(): Promise<boolean>;
+  log(line: string): void;
+  recoveryTimeoutMs: number;
+}
+
+/**
+ * Runs a schedule: injects each fault at its time, holds it, heals it, and times how long the
+ * mesh then takes to answer everything again. Faults on one target never overlap.
+ */
+export async function runSchedule(plan: PlannedFault[], deps: InjectorDeps): Promise<FaultRecord[]> {
+  const records: FaultRecord[] = [];
+  const active = new Map<string, Promise<void>>();
+  const begun = Date.now();
+
+  async function follow(planned: PlannedFault, record: FaultRecord, fault: ActiveFault) {
+    await sleep(planned.holdMs);
+    await fault.heal();
+    record.healedAt = Date.now();
+    const deadline = record.healedAt + deps.recoveryTimeoutMs;
+    while (Date.now() < deadline) {
+      if ((fault.replaced?.() ?? true) && (await deps.meshAnswers())) {
+        record.recoveredAt = Date.now();
+        deps.log(`recovered from ${record.kind} in ${((record.recoveredAt - record.healedAt) / 1000).toFixed(1)} s`);
+        return;
+      }
+      await sleep(250);
+    }
+    record.error = `no recovery within ${deps.recoveryTimeoutMs / 1000} s`;
+    deps.log(`${record.kind}: ${record.error}`);
+  }
+
+  for (const planned of plan) {
+    await sleep(Math.max(0, begun + planned.at - Date.now()));
+    const sameTarget = active.get(planned.kind.target);
+    await Promise.all(planned.solo ? [...active.values()] : sameTarget ? [sameTarget] : []);
+    const record: FaultRecord = { kind: planned.kind.name, solo: planned.solo, injectedAt: Date.now() };
+    records.push(record);
+    deps.log(`inject ${planned.kind.name}${planned.holdMs ? ` for ${(planned.holdMs / 1000).toFixed(1)} s` : ''}${planned.solo ? ' (alone)' : ''}`);
+    const running = planned.kind
+      .inject(deps.target, planned.param)
+      .then((fault) => follow(planned, record, fault))
+      .catch((err: unknown) => {
+        record.error = `could not inject or heal: ${(err as Error).message}`;
+        deps.log(`${planned.kind.name}: ${record.error}`);
+      })
+      .finally(() => active.delete(planned.kind.target));
+    active.set(planned.kind.target, running);
+    if (planned.solo) await running;
+  }
+  await Promise.all(active.values());
+  return records;
+}
