@@ -25,6 +25,8 @@ export interface ChaosConfig {
   concurrency: number;
   /** Time between two fault injections, as [min, max] ms. */
   gapMs: [number, number];
+  /** The share of faults injected alone, with nothing else broken. */
+  soloShare: number;
   ports: { kafka: number; kafkaController: number; postgres: number };
   /** Everything a run writes: its broker and database, service logs, the history. */
   workDir: string;
@@ -59,9 +61,10 @@ export function loadChaosConfig(argv = process.argv.slice(2), env: NodeJS.Proces
   return {
     seed,
     // Quick: about two rounds of every kind of fault, close together.
-    faultMs: Math.round((minutes ?? (values.quick ? 0.8 : 20)) * 60_000),
+    faultMs: Math.round((minutes ?? (values.quick ? 1 : 20)) * 60_000),
     concurrency: users ?? (values.quick ? 6 : 10),
     gapMs: values.quick ? [1_000, 3_000] : [2_000, 6_000],
+    soloShare: values.quick ? 0.1 : 0.25,
     ports: chosen,
     workDir: path.join(dataDir, 'chaos'),
     cap: { text: CAP, cents: toCents(Number(CAP))! },

@@ -17,7 +17,8 @@ const log = (line: string) => console.log(`[chaos +${((Date.now() - begun) / 100
 
 try {
   const config = loadChaosConfig();
-  log(`seed ${config.seed}; replay with: npm run chaos -- --seed ${config.seed} --minutes ${config.faultMs / 60_000}`);
+  const given = process.argv.slice(2).join(' ').replace(/--seed[= ]\S+/, '').trim();
+  log(`replay this campaign with: npm run chaos -- ${given ? `${given} ` : ''}--seed ${config.seed}`);
   const verdict = await runCampaign(config, log);
   writeFileSync(path.join(config.workDir, 'report.txt'), `${verdict.report}\n`);
   log(`history: ${path.join(config.workDir, 'history.jsonl')}; service logs: ${path.join(config.workDir, 'logs')}`);

@@ -52,6 +52,19 @@ async function reconciled(mesh: Mesh, own: OwnInfra): Promise<CheckResult> {
   }
 }
 
+/**
+ * A service must ride out a lost database or broker without dying: its supervisor would hide a
+ * crash, so every restart not caused by one of our kills (or the analytics restart check) counts.
+ */
+function crashedOnTheirOwn(mesh: Mesh, faults: FaultRecord[]): CheckResult {
+  const crashes = Object.values(mesh.services).flatMap((service) => {
+    const kills = faults.filter((f) => f.kind === `SIGKILL ${service.name}` && !f.error).length + (service.name === 'analytics-service' ? 1 : 0);
+    const own = service.restarts - kills;
+    return own > 0 ? [`${service.name} exited ${own} time(s) without being killed (see its log)`] : [];
+  });
+  return { name: 'no service exited unless we killed it', ok: crashes.length === 0, detail: crashes.join('; ') };
+}
+
 /** Everything the campaign proves once the faults are over, and the table that says it. */
 export async function verifyCampaign(d: VerifyDeps): Promise<Verdict> {
   d.log('waiting for the mesh to settle, then checking');
@@ -64,6 +77,7 @@ export async function verifyCampaign(d: VerifyDeps): Promise<Verdict> {
   const acked = history.counts.acknowledged;
   results.push({ name: 'the workload got writes through', ok: acked > 0, detail: 'no write was acknowledged' });
   results.push(await checkAnalyticsRestart(d.mesh.services['analytics-service']!, d.mesh.urls.analytics));
+  results.push(crashedOnTheirOwn(d.mesh, d.faults));
   const gaveUp = d.givenUp();
   results.push({ name: 'the supervisor never gave up on a service', ok: gaveUp === undefined, detail: gaveUp?.message ?? '' });
 

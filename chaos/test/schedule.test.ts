@@ -3,7 +3,8 @@ import { FAULT_KINDS } from '../src/faults/fault-kinds.js';
 import { planFaults } from '../src/faults/schedule.js';
 import { seededRandom } from '../src/random.js';
 
-const describePlan = (seed: number) => planFaults(seededRandom(seed), FAULT_KINDS, 120_000, [2_000, 5_000]).map((p) => [p.at, p.kind.name, p.holdMs, p.solo]);
+const options = (durationMs: number) => ({ durationMs, gapMs: [2_000, 5_000] as [number, number], soloShare: 0.25 });
+const describePlan = (seed: number) => planFaults(seededRandom(seed), FAULT_KINDS, options(120_000)).map((p) => [p.at, p.kind.name, p.holdMs, p.solo]);
 
 describe('the fault schedule', () => {
   it('is the same for the same seed, so a failed campaign can be replayed', () => {
@@ -12,7 +13,7 @@ describe('the fault schedule', () => {
   });
 
   it('brings every kind of fault up once per round, before any comes up again', () => {
-    const plan = planFaults(seededRandom(7), FAULT_KINDS, 600_000, [2_000, 5_000]);
+    const plan = planFaults(seededRandom(7), FAULT_KINDS, options(600_000));
 
     const firstRound = new Set(plan.slice(0, FAULT_KINDS.length).map((p) => p.kind.name));
 
@@ -20,7 +21,7 @@ describe('the fault schedule', () => {
   });
 
   it('holds each fault within its kind’s bounds, and starts none after the fault phase', () => {
-    const plan = planFaults(seededRandom(3), FAULT_KINDS, 60_000, [2_000, 5_000]);
+    const plan = planFaults(seededRandom(3), FAULT_KINDS, options(60_000));
 
     for (const p of plan) expect(p.holdMs).to.be.within(p.kind.hold[0], p.kind.hold[1]);
     expect(Math.max(...plan.map((p) => p.at))).to.be.below(60_000);

@@ -18,6 +18,8 @@ export interface InjectorDeps {
   meshAnswers(): Promise<boolean>;
   log(line: string): void;
   recoveryTimeoutMs: number;
+  /** No fault is injected after this long from the start: waiting on solo faults must not stretch the campaign. */
+  durationMs: number;
 }
 
 /**
@@ -46,8 +48,12 @@ export async function runSchedule(plan: PlannedFault[], deps: InjectorDeps): Pro
     deps.log(`${record.kind}: ${record.error}`);
   }
 
-  for (const planned of plan) {
+  for (const [index, planned] of plan.entries()) {
     await sleep(Math.max(0, begun + planned.at - Date.now()));
+    if (Date.now() - begun >= deps.durationMs) {
+      deps.log(`fault phase over; ${plan.length - index} planned faults left out`);
+      break;
+    }
     const sameTarget = active.get(planned.kind.target);
     await Promise.all(planned.solo ? [...active.values()] : sameTarget ? [sameTarget] : []);
     const record: FaultRecord = { kind: planned.kind.name, solo: planned.solo, injectedAt: Date.now() };

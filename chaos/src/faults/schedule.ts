@@ -17,12 +17,20 @@ export interface PlannedFault {
  * replayed. Kinds come in shuffled rounds, so every kind comes up as often as the others;
  * most faults start while earlier ones still hold, some run alone.
  */
-export function planFaults(random: Random, kinds: readonly FaultKind[], durationMs: number, gapMs: [number, number]): PlannedFault[] {
+export interface PlanOptions {
+  durationMs: number;
+  /** Time between two injections, as [min, max] ms. */
+  gapMs: [number, number];
+  /** The share of faults that run alone. */
+  soloShare: number;
+}
+
+export function planFaults(random: Random, kinds: readonly FaultKind[], { durationMs, gapMs, soloShare }: PlanOptions): PlannedFault[] {
   const plan: PlannedFault[] = [];
   for (let at = 0; at < durationMs; ) {
     for (const kind of random.shuffle(kinds)) {
       if (at >= durationMs) break;
-      plan.push({ at, kind, holdMs: random.int(kind.hold[0], kind.hold[1]), param: random.int(0, 9_999), solo: random.chance(0.25) });
+      plan.push({ at, kind, holdMs: random.int(kind.hold[0], kind.hold[1]), param: random.int(0, 9_999), solo: random.chance(soloShare) });
       at += random.int(gapMs[0], gapMs[1]);
     }
   }
