@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startMesh, type Mesh } from '@paymesh/infra/src/mesh.js';
 import type { ChaosConfig } from './config.js';
@@ -47,8 +46,6 @@ async function startCampaignMesh(config: ChaosConfig, own: OwnInfra, proxies: { 
  */
 export async function runCampaign(config: ChaosConfig, log: (line: string) => void): Promise<Verdict> {
   const runId = `c${config.seed}`;
-  // Each run starts from an empty folder, so its logs and history are its own.
-  rmSync(config.workDir, { recursive: true, force: true });
   const own = await startOwnInfra(config, log);
   const proxies = {
     postgres: await startTcpProxy({ target: { host: '127.0.0.1', port: config.ports.postgres } }),

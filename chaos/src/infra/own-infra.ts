@@ -25,6 +25,8 @@ export async function startOwnInfra(chaos: ChaosConfig, log: (line: string) => v
   for (const port of Object.values(chaos.ports)) {
     if (await isPortOpen(port)) throw new Error(`port ${port} is in use (a chaos run still going, or left over?); the campaign needs its own broker and database`);
   }
+  // Only now that no other campaign is running: each run starts from an empty folder, its data, logs and history its own.
+  rmSync(chaos.workDir, { recursive: true, force: true });
   const folder = path.join(chaos.workDir, 'infra');
   const config = loadInfraConfig({
     KAFKA_PORT: String(chaos.ports.kafka),
@@ -37,7 +39,7 @@ export async function startOwnInfra(chaos: ChaosConfig, log: (line: string) => v
   });
   const pgDataDir = postgresDataDir(config.PG_DATA_DIR, path.join(repoRoot, 'chaos'), log);
   // From empty every time, so the database and the topic hold exactly what this campaign did.
-  for (const dir of [folder, pgDataDir]) rmSync(dir, { recursive: true, force: true });
+  rmSync(pgDataDir, { recursive: true, force: true });
   const infra = await ensureInfra({ ...config, PG_DATA_DIR: pgDataDir }, log);
   const kafka = createKafkaControl(config, log);
   const postgres = createPostgresControl({ port: config.PG_PORT, dataDir: pgDataDir, superuserPassword: config.PG_SUPERUSER_PASSWORD }, log);
