@@ -20,7 +20,10 @@ export interface Counts {
   lost: number;
   duplicated: number;
   capViolations: number;
-  fiveHundredsOutsideWindows: number;
+  /** 500s (and 505+): never allowed. */
+  internalErrors: number;
+  /** 502, 503 and 504 outside every fault window and its grace. */
+  unavailableOutsideWindows: number;
 }
 
 export interface HistoryFacts {
@@ -125,7 +128,8 @@ export function checkHistory(f: HistoryFacts): { results: CheckResult[]; counts:
       lost: lost.length,
       duplicated: duplicated.length + unknownTwice.length,
       capViolations: overCap.length,
-      fiveHundredsOutsideWindows: internalErrors.length + outside.length,
+      internalErrors: internalErrors.length,
+      unavailableOutsideWindows: outside.length,
     },
   };
 }

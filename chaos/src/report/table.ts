@@ -21,8 +21,8 @@ export function faultTable(faults: FaultRecord[]): string {
 }
 
 export function countsTable(counts: Counts, writes: { attempted: number }): string {
-  const table = new Table({ head: ['operations', 'HTTP attempts', 'writes', 'writes acknowledged', 'lost', 'duplicated', 'cap violations', '5xx outside windows'], style: { head: [], border: [] } });
-  table.push([counts.operations, counts.attempts, writes.attempted, counts.acknowledged, counts.lost, counts.duplicated, counts.capViolations, counts.fiveHundredsOutsideWindows]);
+  const table = new Table({ head: ['operations', 'HTTP attempts', 'writes', 'writes acknowledged', 'lost', 'duplicated', 'cap violations', '500s', '502-504 outside windows'], style: { head: [], border: [] } });
+  table.push([counts.operations, counts.attempts, writes.attempted, counts.acknowledged, counts.lost, counts.duplicated, counts.capViolations, counts.internalErrors, counts.unavailableOutsideWindows]);
   return table.toString();
 }
 
