@@ -63,8 +63,8 @@ export async function runCampaign(config: ChaosConfig, log: (line: string) => vo
     const history = createHistory(path.join(config.workDir, 'history.jsonl'));
     const workload = startWorkload({ gatewayUrl: mesh.urls.gateway, history, random: (w) => seededRandom(config.seed + 1 + w), concurrency: config.concurrency, runId, client: CLIENT });
 
-    const plan = planFaults(seededRandom(config.seed), FAULT_KINDS, { durationMs: config.faultMs, gapMs: config.gapMs, soloShare: config.soloShare });
-    log(`seed ${config.seed}: ${plan.length} faults over ${(config.faultMs / 60_000).toFixed(1)} min, ${config.concurrency} users at a time`);
+    const plan = planFaults(seededRandom(config.seed), FAULT_KINDS, { durationMs: config.faultMs, rounds: config.rounds, gapMs: config.gapMs, soloShare: config.soloShare });
+    log(`seed ${config.seed}: ${plan.length} faults planned${config.rounds ? '' : ` over ${(config.faultMs / 60_000).toFixed(1)} min`}, ${config.concurrency} users at a time`);
     let faults: FaultRecord[] = [];
     try {
       faults = await runSchedule(plan, { target: { mesh, infra: own, proxies }, meshAnswers: meshProbe(mesh, probeUser.token), log, recoveryTimeoutMs: 120_000, durationMs: config.faultMs });

@@ -21,6 +21,8 @@ export interface ChaosConfig {
   seed: number;
   /** How long faults are injected; setup, recovery and checks come on top. */
   faultMs: number;
+  /** Quick mode: exactly this many rounds of every kind of fault, however long they take. */
+  rounds?: number;
   /** Users working at the same time. */
   concurrency: number;
   /** Time between two fault injections, as [min, max] ms. */
@@ -60,8 +62,9 @@ export function loadChaosConfig(argv = process.argv.slice(2), env: NodeJS.Proces
   if (shared.length > 0) throw new Error(`port ${shared.join(', ')} belongs to the shared broker or database; a chaos campaign kills its own`);
   return {
     seed,
-    // Quick: about two rounds of every kind of fault, close together.
-    faultMs: Math.round((minutes ?? (values.quick ? 1 : 20)) * 60_000),
+    // Quick: two rounds of every kind of fault, close together, so CI sees each kind twice.
+    faultMs: minutes !== undefined ? Math.round(minutes * 60_000) : values.quick ? Infinity : 20 * 60_000,
+    ...(values.quick && minutes === undefined ? { rounds: 2 } : {}),
     concurrency: users ?? (values.quick ? 6 : 10),
     gapMs: values.quick ? [1_000, 3_000] : [2_000, 6_000],
     soloShare: values.quick ? 0.1 : 0.25,

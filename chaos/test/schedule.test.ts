@@ -20,6 +20,13 @@ describe('the fault schedule', () => {
     expect(firstRound.size).to.equal(FAULT_KINDS.length);
   });
 
+  it('with rounds, plans exactly that many of every kind', () => {
+    const plan = planFaults(seededRandom(5), FAULT_KINDS, { ...options(Infinity), rounds: 2 });
+
+    expect(plan).to.have.length(2 * FAULT_KINDS.length);
+    for (const kind of FAULT_KINDS) expect(plan.filter((p) => p.kind === kind)).to.have.length(2);
+  });
+
   it('holds each fault within its kind’s bounds, and starts none after the fault phase', () => {
     const plan = planFaults(seededRandom(3), FAULT_KINDS, options(60_000));
 

@@ -24,20 +24,26 @@ export interface InjectorDeps {
 
 /**
  * Runs a schedule: injects each fault at its time, holds it, heals it, and times how long the
- * mesh then takes to answer everything again. Faults on one target never overlap.
+ * mesh then takes to answer everything again. Faults on one target never overlap: the next
+ * waits until the previous one is healed.
  */
 export async function runSchedule(plan: PlannedFault[], deps: InjectorDeps): Promise<FaultRecord[]> {
   const records: FaultRecord[] = [];
-  const active = new Map<string, Promise<void>>();
+  // A target is free again once its fault is healed (and a killed process replaced); the whole
+  // mesh recovering may take longer, and only solo faults wait for that.
+  const targetFree = new Map<string, Promise<void>>();
+  const recovering = new Set<Promise<void>>();
   const begun = Date.now();
 
-  async function follow(planned: PlannedFault, record: FaultRecord, fault: ActiveFault) {
+  async function follow(planned: PlannedFault, record: FaultRecord, fault: ActiveFault, free: () => void) {
     await sleep(planned.holdMs);
     await fault.heal();
     record.healedAt = Date.now();
     const deadline = record.healedAt + deps.recoveryTimeoutMs;
     while (Date.now() < deadline) {
-      if ((fault.replaced?.() ?? true) && (await deps.meshAnswers())) {
+      const replaced = fault.replaced?.() ?? true;
+      if (replaced) free();
+      if (replaced && (await deps.meshAnswers())) {
         record.recoveredAt = Date.now();
         deps.log(`recovered from ${record.kind} in ${((record.recoveredAt - record.healedAt) / 1000).toFixed(1)} s`);
         return;
@@ -54,22 +60,26 @@ export async function runSchedule(plan: PlannedFault[], deps: InjectorDeps): Pro
       deps.log(`fault phase over; ${plan.length - index} planned faults left out`);
       break;
     }
-    const sameTarget = active.get(planned.kind.target);
-    await Promise.all(planned.solo ? [...active.values()] : sameTarget ? [sameTarget] : []);
+    await (planned.solo ? Promise.all(recovering) : targetFree.get(planned.kind.target));
     const record: FaultRecord = { kind: planned.kind.name, solo: planned.solo, injectedAt: Date.now() };
     records.push(record);
     deps.log(`inject ${planned.kind.name}${planned.holdMs ? ` for ${(planned.holdMs / 1000).toFixed(1)} s` : ''}${planned.solo ? ' (alone)' : ''}`);
-    const running = planned.kind
+    let free = () => undefined as void;
+    targetFree.set(planned.kind.target, new Promise<void>((resolve) => (free = resolve)));
+    const running: Promise<void> = planned.kind
       .inject(deps.target, planned.param)
-      .then((fault) => follow(planned, record, fault))
+      .then((fault) => follow(planned, record, fault, free))
       .catch((err: unknown) => {
         record.error = `could not inject or heal: ${(err as Error).message}`;
         deps.log(`${planned.kind.name}: ${record.error}`);
       })
-      .finally(() => active.delete(planned.kind.target));
-    active.set(planned.kind.target, running);
+      .finally(() => {
+        free();
+        recovering.delete(running);
+      });
+    recovering.add(running);
     if (planned.solo) await running;
   }
-  await Promise.all(active.values());
+  await Promise.all(recovering);
   return records;
 }

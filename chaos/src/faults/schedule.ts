@@ -18,18 +18,21 @@ export interface PlannedFault {
  * most faults start while earlier ones still hold, some run alone.
  */
 export interface PlanOptions {
+  /** Plan this long, or, with `rounds`, exactly that many rounds of every kind. */
   durationMs: number;
+  rounds?: number;
   /** Time between two injections, as [min, max] ms. */
   gapMs: [number, number];
   /** The share of faults that run alone. */
   soloShare: number;
 }
 
-export function planFaults(random: Random, kinds: readonly FaultKind[], { durationMs, gapMs, soloShare }: PlanOptions): PlannedFault[] {
+export function planFaults(random: Random, kinds: readonly FaultKind[], { durationMs, rounds, gapMs, soloShare }: PlanOptions): PlannedFault[] {
   const plan: PlannedFault[] = [];
-  for (let at = 0; at < durationMs; ) {
+  const more = (at: number, round: number) => (rounds === undefined ? at < durationMs : round < rounds);
+  for (let at = 0, round = 0; more(at, round); round++) {
     for (const kind of random.shuffle(kinds)) {
-      if (at >= durationMs) break;
+      if (rounds === undefined && at >= durationMs) break;
       plan.push({ at, kind, holdMs: random.int(kind.hold[0], kind.hold[1]), param: random.int(0, 9_999), solo: random.chance(soloShare) });
       at += random.int(gapMs[0], gapMs[1]);
     }
