@@ -5,7 +5,9 @@ import { dataDir } from '../paths.js';
 
 /**
  * `npm start`: the whole mesh in the foreground with a short progress log.
- * Ctrl-C stops every process it started; a broker or database it found running stays up.
+ * A service that exits unexpectedly is restarted (see processes/supervise.ts); one that keeps
+ * crashing stops the whole mesh with exit code 1. Ctrl-C stops every process it started; a
+ * broker or database it found running stays up.
  */
 const config = loadInfraConfig();
 const log = (line: string) => console.log(`[paymesh] ${line}`);
@@ -55,6 +57,11 @@ function stopAll(exitCode: number) {
   );
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stopAll(0));
+// A service that keeps crashing is broken: a mesh without it would only pretend to work.
+void running.failed.then((err) => {
+  console.error(`[paymesh] ${err.message}; stopping everything`);
+  stopAll(1);
+});
 // `npm start | tee log` and Ctrl-C: the reader dies first. Writing to it must not throw, or
 // every line about stopping would raise an error whose report raises another, and the
 // services would never be stopped.

@@ -33,6 +33,8 @@ export interface SpawnServiceOptions {
    * own session buys (bench B8); see spawnService.
    */
   sharedSession?: boolean;
+  /** Aborting it kills the process, even while we still wait for it to be ready (a stop during a restart). */
+  signal?: AbortSignal;
 }
 
 /** Children still running, terminated if we exit without stopping them (Ctrl-C, a crash). */
@@ -78,6 +80,7 @@ export async function spawnService(o: SpawnServiceOptions): Promise<ServiceProce
     env: { ...(o.baseEnv ?? process.env), ...o.env, PORT: String(o.port) },
     stdio: ['ignore', logFd, logFd],
     detached: !o.sharedSession,
+    ...(o.signal ? { signal: o.signal } : {}),
   });
   closeSync(logFd);
   terminateOnExit(child);

@@ -22,5 +22,6 @@ export const SUITES: Suite[] = [
   mochaSuite('gateway'),
   { name: 'client', npmArgs: ['test', '-w', '@paymesh/client'], parse: parseVitest },
   mochaSuite('infra'),
+  mochaSuite('chaos'),
   { name: 'client (browser)', npmArgs: ['run', 'test:e2e', '-w', '@paymesh/client'], parse: parseMocha },
 ];
