@@ -3,7 +3,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Logger } from '@paymesh/shared/logger';
-import { postgresConnection, type PostgresLimits } from '@paymesh/shared/postgres';
+import { openPool, type PostgresLimits } from '@paymesh/shared/postgres';
 import * as schema from './schema.js';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -15,9 +15,7 @@ const MIGRATIONS_FOLDER = findUpSync('drizzle', { cwd: new URL('.', import.meta.
 const MIGRATION_LOCK_ID = 80_810_001;
 
 export function createDatabase(url: string, limits: PostgresLimits, logger: Logger): { pool: pg.Pool; db: Database } {
-  const pool = new pg.Pool({ ...postgresConnection(url, limits), max: 10 });
-  // An idle connection the server drops is reported here; unhandled, it would crash the process.
-  pool.on('error', (err) => logger.warn({ err }, 'an idle database connection failed'));
+  const { pool } = openPool({ url, limits, max: 10, logger });
   return { pool, db: drizzle(pool, { schema }) };
 }
 

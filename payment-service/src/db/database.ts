@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Logger } from '@paymesh/shared/logger';
-import { postgresConnection, type PostgresConnection, type PostgresLimits } from '@paymesh/shared/postgres';
+import { openPool, type PostgresConnection, type PostgresLimits } from '@paymesh/shared/postgres';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -19,10 +19,7 @@ export interface Database {
 }
 
 export function openDatabase(options: { url: string; poolMax: number; limits: PostgresLimits; logger: Logger }): Database {
-  const connection = postgresConnection(options.url, options.limits);
-  const pool = new pg.Pool({ ...connection, max: options.poolMax, connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection (database restart) must not crash the process.
-  pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection failed'));
+  const { pool, connection } = openPool({ url: options.url, limits: options.limits, max: options.poolMax, logger: options.logger });
   const db = drizzle(pool, { schema });
   return { pool, db, connection, close: () => pool.end() };
 }

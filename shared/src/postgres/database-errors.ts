@@ -26,16 +26,36 @@ export function postgresReportOf(err: unknown): PostgresErrorReport | undefined 
 // exception (out of range, bad encoding), 23 integrity violation, 54 program limit exceeded.
 const CLIENT_DATA_CLASSES = new Set(['22', '23', '54']);
 // Timeouts, lock and serialisation failures, lost connections: the request may succeed if retried.
-const RETRIABLE_CODES = new Set(['57014', '55P03', '25P03', '25P04', '40001', '40P01', '53300', '57P01']);
+const RETRIABLE_CODES = new Set(['57014', '55P03', '25P03', '25P04', '40001', '40P01', '53300', '57P01', '57P02', '57P03']);
+
+// What the driver says when there is no server to report anything: refused, reset or dropped
+// connections, and a pool that could not get one in time. Nothing the client sent causes these.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+function isDatabaseUnreachable(err: unknown): boolean {
+  for (let current = err, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
 
 /**
  * What a database error means to the client: a 400 when its data was the cause, a 503 with
- * Retry-After when the database was busy or a guard timed the request out, or undefined for a
+ * Retry-After when the database was busy, unreachable or a guard timed the request out, or undefined for a
  * fault of ours (left to be a 500). The cause stays attached, so the log keeps the SQLSTATE.
  */
 export function databaseErrorToAppError(err: unknown): AppError | undefined {
   const report = postgresReportOf(err);
-  if (!report) return undefined;
+  if (!report) {
+    if (!isDatabaseUnreachable(err)) return undefined;
+    return new AppError('DATABASE_UNAVAILABLE', 'The database cannot be reached right now, try again in a moment', 503, {
+      cause: err,
+      headers: { 'Retry-After': '1' },
+    });
+  }
   if (CLIENT_DATA_CLASSES.has(report.code.slice(0, 2))) {
     return new AppError('INVALID_INPUT', 'A value in the request is outside what this service can store', 400, {
       cause: err,
