@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import type pg from 'pg';
 import { createHttpApp, startHttpServer } from '@paymesh/shared/http';
 import { createLogger, type Logger } from '@paymesh/shared/logger';
 import { mapDatabaseErrors, openPool } from '@paymesh/shared/postgres';
@@ -54,7 +53,7 @@ describe('a lost database connection', () => {
     const logger = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
     const { pool } = openPool({ url: unreachable, limits: config, max: 1, logger, connectionTimeoutMillis: 500 });
     const app = createHttpApp({ service: 'connection-loss-test', logger }, (app) => {
-      app.get('/rows', async (_req, res) => res.json((await (pool as pg.Pool).query('select 1')).rows));
+      app.get('/rows', async (_req, res) => res.json((await (pool).query('select 1')).rows));
       app.use(mapDatabaseErrors(logger));
     });
     const server = await startHttpServer(app, 0, '127.0.0.1');
