@@ -2,12 +2,15 @@ import express, { type Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
 import { errorHandler, notFoundHandler, requestId, requestLog } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { httpMetrics, ipAllowList, metricsRoute, type Registry } from '@paymesh/shared/metrics';
 import type { GatewayConfig } from './config.js';
 import { distrustClientHeaders } from './edge/client-headers.js';
 import { createRateLimits } from './edge/rate-limits.js';
 import { corsAllowList, securityHeaders } from './edge/security-headers.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { Upstream } from './proxy/upstream.js';
+import type { GatewayMetrics } from './metrics/gateway.metrics.js';
+import { upstreamMetricsGuard } from './metrics/upstream-metrics-guard.js';
 import { meshRoutes } from './routes/mesh.routes.js';
 
 export interface GatewayDeps {
@@ -15,6 +18,7 @@ export interface GatewayDeps {
   logger: Logger;
   verifier: TokenVerifier;
   upstreams: { auth: Upstream; payment: Upstream; analytics: Upstream };
+  metrics: { registry: Registry; gateway: GatewayMetrics };
 }
 
 /**
@@ -22,7 +26,7 @@ export interface GatewayDeps {
  * one parses every JSON body, and the gateway streams bodies through unparsed.
  */
 export function buildApp(deps: GatewayDeps): Express {
-  const { config, logger, upstreams } = deps;
+  const { config, logger, upstreams, metrics } = deps;
   const limits = createRateLimits(
     {
       windowMs: config.RATE_LIMIT_WINDOW_MS,
@@ -32,6 +36,7 @@ export function buildApp(deps: GatewayDeps): Express {
       perUser: config.RATE_LIMIT_PER_USER,
     },
     logger,
+    metrics.gateway.rateLimited,
   );
 
   const app = express();
@@ -40,6 +45,9 @@ export function buildApp(deps: GatewayDeps): Express {
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId());
   app.use(requestLog(logger));
+  app.use(httpMetrics(metrics.registry));
+  app.use(metricsRoute(metrics.registry, ipAllowList(config.METRICS_ALLOW)));
+  app.use(upstreamMetricsGuard(Object.keys(upstreams)));
   app.use(securityHeaders());
   app.use(corsAllowList(config.CORS_ORIGINS));
   app.use(healthRoutes([upstreams.auth, upstreams.payment, upstreams.analytics], config.HEALTH_TIMEOUT_MS));

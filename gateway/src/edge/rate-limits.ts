@@ -28,7 +28,7 @@ function userIdOf(res: Response): string {
  * The limiters of the edge. Each answers 429 in our error shape with Retry-After (the seconds
  * until its window frees up); a limit of 0 turns that limiter off.
  */
-export function createRateLimits(s: RateLimitSettings, logger: Logger) {
+export function createRateLimits(s: RateLimitSettings, logger: Logger, onRejected: (rule: string) => void = () => undefined) {
   const limiter = (name: string, limit: number, options: Partial<Options>): RequestHandler => {
     if (limit === 0) return passThrough;
     return rateLimit({
@@ -42,6 +42,7 @@ export function createRateLimits(s: RateLimitSettings, logger: Logger) {
       validate: { xForwardedForHeader: false },
       handler: (_req, res, next) => {
         const retryAfter = Number(res.getHeader('Retry-After') ?? Math.ceil(s.windowMs / 1000));
+        onRejected(name);
         next(
           new AppError('RATE_LIMITED', `Too many requests (${name}); try again in ${retryAfter} s`, 429, {
             headers: { 'Retry-After': String(retryAfter) },
