@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
 import { createHttpApp, type ReadinessChecks } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { httpMetrics, metricsRoute, type Registry } from '@paymesh/shared/metrics';
 import type { Keyring } from './keys/keyring.js';
 import { jwksRoutes } from './keys/jwks.routes.js';
 import type { UsersService } from './users/users.service.js';
@@ -13,10 +14,12 @@ export interface AppDeps {
   keyring: Keyring;
   verifier: TokenVerifier;
   readiness: ReadinessChecks;
+  registry: Registry;
 }
 
 export function buildApp(deps: AppDeps): Express {
   return createHttpApp({ service: 'auth-service', logger: deps.logger, readiness: deps.readiness, jsonLimit: '8kb' }, (app) => {
+    app.use(httpMetrics(deps.registry), metricsRoute(deps.registry));
     app.use(jwksRoutes(deps.keyring));
     app.use(usersRoutes(deps.users, deps.verifier));
   });
