@@ -2,7 +2,9 @@ import type { Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
 import { createHttpApp, type ReadinessChecks } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { httpMetrics, metricsRoute, type Registry } from '@paymesh/shared/metrics';
 import type { Idempotency } from './idempotency/idempotency.service.js';
+import { countCreateAnswers, type PaymentMetrics } from './metrics/payment.metrics.js';
 import { transactionsRoutes } from './transactions/transactions.routes.js';
 import type { TransactionsService } from './transactions/transactions.service.js';
 
@@ -12,10 +14,14 @@ export interface AppDeps {
   transactions: TransactionsService;
   idempotency: Idempotency;
   readiness: ReadinessChecks;
+  registry: Registry;
+  metrics: PaymentMetrics;
 }
 
 export function buildApp(deps: AppDeps): Express {
   return createHttpApp({ service: 'payment-service', logger: deps.logger, readiness: deps.readiness }, (app) => {
+    app.use(httpMetrics(deps.registry), metricsRoute(deps.registry));
+    app.post('/transactions', countCreateAnswers(deps.metrics));
     app.use(transactionsRoutes(deps));
   });
 }

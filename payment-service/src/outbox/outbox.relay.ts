@@ -12,6 +12,13 @@ const MAX_BACKOFF_MS = 5000;
 // and the relay lock are not held that long, and start over with a fresh producer.
 const PUBLISH_TIMEOUT_MS = 10_000;
 
+/** Optional probes of the relay: publish time, batch size and failed passes. */
+export interface RelayMetrics {
+  publishTimer(): () => void;
+  batchPublished(rows: number): void;
+  failed(): void;
+}
+
 export interface OutboxRelayDeps {
   db: Db;
   databaseUrl: string;
@@ -19,6 +26,7 @@ export interface OutboxRelayDeps {
   topic: string;
   pollIntervalMs: number;
   logger: Logger;
+  metrics?: RelayMetrics;
 }
 
 export interface OutboxRelay {
@@ -60,7 +68,10 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       if (!(await tryLockRelay(tx, deps.topic))) return false;
       const rows = await unsentBatch(tx, deps.topic, BATCH_SIZE);
       if (rows.length === 0) return false;
+      const published = deps.metrics?.publishTimer();
       await within(PUBLISH_TIMEOUT_MS, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload)));
+      published?.();
+      deps.metrics?.batchPublished(rows.length);
       await markSent(tx, rows.map((row) => row.id));
       return rows.length === BATCH_SIZE;
     });
@@ -74,6 +85,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       } while (again && !stopped);
       backoffMs = 0;
     } catch (err) {
+      deps.metrics?.failed();
       backoffMs = Math.min(backoffMs === 0 ? 250 : backoffMs * 2, MAX_BACKOFF_MS);
       logger.warn({ err, retry_in_ms: backoffMs }, 'outbox relay failed; rows stay unsent and will be retried');
       // A fresh producer after a failure: the old one may be stuck with a broken connection or sequence.
