@@ -11,6 +11,7 @@ import { healthRoutes } from './health/health.routes.js';
 import type { Upstream } from './proxy/upstream.js';
 import type { GatewayMetrics } from './metrics/gateway.metrics.js';
 import { upstreamMetricsGuard } from './metrics/upstream-metrics-guard.js';
+import { opsRoutes } from './ops/ops.routes.js';
 import { meshRoutes } from './routes/mesh.routes.js';
 
 export interface GatewayDeps {
@@ -52,6 +53,7 @@ export function buildApp(deps: GatewayDeps): Express {
   app.use(corsAllowList(config.CORS_ORIGINS));
   app.use(healthRoutes([upstreams.auth, upstreams.payment, upstreams.analytics], config.HEALTH_TIMEOUT_MS));
   app.use(limits.perIp);
+  app.use(opsRoutes(upstreams, config.HEALTH_TIMEOUT_MS));
   app.use(distrustClientHeaders());
   app.use(meshRoutes({ ...deps, limits }));
   app.use(notFoundHandler());

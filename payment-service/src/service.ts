@@ -46,6 +46,7 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
     logger,
     registry,
     metrics,
+    outbox: { pool: database.pool, topic: config.TRANSACTIONS_TOPIC },
     verifier: createTokenVerifier({
       jwksUrl: config.AUTH_JWKS_URL,
       cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
