@@ -69,7 +69,9 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       deadLetterTopic: deps.deadLetterTopic,
       position: fold.position,
       fetchBytes: deps.fetchBytes,
-      onEvent: deps.metrics ? (event, partition, offset) => deps.metrics!.folded(event, fold.foldEvent(event, partition, offset)) : fold.foldEvent,
+      onEvent: deps.metrics
+        ? (event, partition, offset, headers) => deps.metrics!.observeFold(event, headers, () => fold.foldEvent(event, partition, offset))
+        : fold.foldEvent,
       onRejected: (reason, partition, offset) => {
         if (fold.recordRejection(partition, offset)) deps.metrics?.rejected(reason);
       },

@@ -46,6 +46,8 @@ export function measuredProgress(progress: ConsumerProgress, registry: Registry,
     startedFrom(ranges) {
       remember(ranges);
       progress.startedFrom(ranges);
+      // An empty topic is caught up before any batch.
+      caughtUp ||= progress.view().caught_up_to_start;
     },
     endsSeen(ranges) {
       remember(ranges);

@@ -1,9 +1,12 @@
+import type { IHeaders } from 'kafkajs';
 import type { TransactionEvent } from '@paymesh/shared/events';
 import { Counter, Histogram, type Registry } from '@paymesh/shared/metrics';
 import type { FoldOutcome } from '../stats/stats.fold.js';
+import { foldInTrace } from './fold-span.js';
 
 export interface FoldMetrics {
-  folded: (event: TransactionEvent, outcome: FoldOutcome) => void;
+  /** Runs `fold` for `event`, counted, timed from occurred_at and, once live, traced. */
+  observeFold: (event: TransactionEvent, headers: IHeaders | undefined, fold: () => FoldOutcome) => void;
   rejected: (reason: string) => void;
 }
 
@@ -34,7 +37,9 @@ export function createFoldMetrics(registry: Registry, live: () => boolean): Fold
     registers,
   });
   return {
-    folded(event, outcome) {
+    observeFold(event, headers, fold) {
+      // A replay re-reads history: tracing it would send a span per old event at every start.
+      const outcome = live() ? foldInTrace(event, headers, fold) : fold();
       events.inc({ outcome });
       if (outcome === 'applied' && live()) delay.observe(Math.max(0, Date.now() - Date.parse(event.occurred_at)) / 1000);
     },

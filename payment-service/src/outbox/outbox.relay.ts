@@ -3,10 +3,13 @@ import { createPublisher, type KafkaConnection, type Publisher } from '@paymesh/
 import type { Logger } from '@paymesh/shared/logger';
 import type { Db } from '../db/database.js';
 import { listenForCommits } from './commit-listener.js';
-import { markSent, OUTBOX_CHANNEL, tryLockRelay, unsentBatch } from './outbox.repository.js';
+import { markSent, OUTBOX_CHANNEL, tryLockRelay, unsentBatch, type OutboxRow } from './outbox.repository.js';
 import { within } from './within.js';
 
 const BATCH_SIZE = 200;
+
+/** The request's trace rides on the message, so the consumer's span joins it. */
+const traceHeaders = (row: OutboxRow) => (row.traceparent ? { traceparent: row.traceparent } : undefined);
 const MAX_BACKOFF_MS = 5000;
 // kafkajs retries an unreachable broker for about a minute; we give up sooner so the transaction
 // and the relay lock are not held that long, and start over with a fresh producer.
@@ -69,7 +72,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       const rows = await unsentBatch(tx, deps.topic, BATCH_SIZE);
       if (rows.length === 0) return false;
       const published = deps.metrics?.publishTimer();
-      await within(PUBLISH_TIMEOUT_MS, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload)));
+      await within(PUBLISH_TIMEOUT_MS, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload), rows.map(traceHeaders)));
       published?.();
       deps.metrics?.batchPublished(rows.length);
       await markSent(tx, rows.map((row) => row.id));
