@@ -48,7 +48,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     fold,
     progress,
     logger,
-    metrics: createFoldMetrics(registry, progress.live),
+    metrics: createFoldMetrics(registry, progress.live, logger),
     onChange: stream.changed,
   });
   const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });

@@ -1,5 +1,6 @@
 import type { IHeaders } from 'kafkajs';
 import type { TransactionEvent } from '@paymesh/shared/events';
+import type { Logger } from '@paymesh/shared/logger';
 import { Counter, Histogram, type Registry } from '@paymesh/shared/metrics';
 import type { FoldOutcome } from '../stats/stats.fold.js';
 import { foldInTrace } from './fold-span.js';
@@ -20,7 +21,7 @@ export const reasonClass = (reason: string) => reason.split(':')[0]!.trim();
  * What the fold did with each message. The time from `occurred_at` to the fold is observed only
  * once the replay has caught up: during the replay it would measure the topic's age instead.
  */
-export function createFoldMetrics(registry: Registry, live: () => boolean): FoldMetrics {
+export function createFoldMetrics(registry: Registry, live: () => boolean, logger: Logger): FoldMetrics {
   const registers = [registry];
   const events = new Counter({
     name: 'analytics_events_total',
@@ -39,7 +40,7 @@ export function createFoldMetrics(registry: Registry, live: () => boolean): Fold
   return {
     observeFold(event, headers, fold) {
       // A replay re-reads history: tracing it would send a span per old event at every start.
-      const outcome = live() ? foldInTrace(event, headers, fold) : fold();
+      const outcome = live() ? foldInTrace(event, headers, fold, logger) : fold();
       events.inc({ outcome });
       if (outcome === 'applied' && live()) delay.observe(Math.max(0, Date.now() - Date.parse(event.occurred_at)) / 1000);
     },
