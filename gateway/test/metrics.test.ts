@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
+import { loadGatewayConfig } from '../src/config.js';
 import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
@@ -102,5 +103,23 @@ describe('GET /metrics at the gateway', () => {
     await waitFor('the stream to be counted closed', async () => (await scrapeMetrics(gateway.url)).value('gateway_open_streams', { upstream: 'auth' }) === 0, 5000, 50);
 
     expect(open.value('gateway_open_streams', { upstream: 'auth' })).to.equal(1);
+  });
+
+  it('refuses a METRICS_ALLOW item that is not an address or CIDR range at start-up, naming it', () => {
+    const refuse = () => loadGatewayConfig({ METRICS_ALLOW: '10.0.0.0/8,10.1.2.3/40,not-an-ip' });
+
+    expect(refuse).to.throw(/"10\.1\.2\.3\/40" is not an IP address or CIDR range/);
+    expect(refuse).to.throw(/"not-an-ip" is not an IP address or CIDR range/);
+  });
+
+  it('when METRICS_ALLOW lists only another network, answers loopback callers 404 too', async () => {
+    const closed = await startGateway({ METRICS_ALLOW: '192.0.2.0/24' });
+    try {
+      const res = await call(`${closed.url}/metrics`);
+
+      expect(res.status).to.equal(404);
+    } finally {
+      await closed.stop();
+    }
   });
 });
