@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createHttpApp } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { httpMetrics, metricsRoute, type Registry } from '@paymesh/shared/metrics';
 import type { TokenVerifier } from '@paymesh/shared/auth';
 import type { ConsumerProgress } from './consumer/consumer.progress.js';
 import type { StatsFold } from './stats/stats.fold.js';
@@ -16,6 +17,7 @@ export interface AppDeps {
   stream: StatsStream;
   verifier: TokenVerifier;
   streamIntervalMs: number;
+  registry: Registry;
 }
 
 function check(ok: boolean, why: () => string): Promise<void> {
@@ -45,6 +47,9 @@ export function buildApp(deps: AppDeps): Express {
         },
       },
     },
-    (app) => app.use(statsRoutes(deps)),
+    (app) => {
+      app.use(httpMetrics(deps.registry), metricsRoute(deps.registry));
+      app.use(statsRoutes(deps));
+    },
   );
 }

@@ -2,10 +2,13 @@ import { createTokenVerifier } from '@paymesh/shared/auth';
 import { startHttpServer } from '@paymesh/shared/http';
 import type { KafkaConnection } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
+import { createMetricsRegistry } from '@paymesh/shared/metrics';
 import { buildApp } from './app.js';
 import type { AnalyticsConfig } from './config.js';
 import { createConsumerProgress } from './consumer/consumer.progress.js';
 import { startTransactionsConsumer } from './consumer/transactions.consumer.js';
+import { measuredProgress } from './metrics/consumer-progress.metrics.js';
+import { createFoldMetrics } from './metrics/fold.metrics.js';
 import { createStatsFold } from './stats/stats.fold.js';
 import { createStatsSnapshot } from './stats/stats.snapshot.js';
 import { createStatsStream } from './stats/stats.stream.js';
@@ -25,11 +28,16 @@ export interface RunningAnalytics {
 export async function startService(config: AnalyticsConfig, logger: Logger): Promise<RunningAnalytics> {
   const connection: KafkaConnection = { brokers: config.KAFKA_BROKERS, clientId: 'analytics-service', logger };
   const fold = createStatsFold({ dedupeWindow: config.DEDUPE_WINDOW });
-  const progress = createConsumerProgress({
-    position: fold.position,
-    stallTimeoutMs: config.STALL_TIMEOUT_MS,
-    brokerSilenceMs: Math.max(3 * config.LAG_REFRESH_MS, 15_000),
-  });
+  const registry = createMetricsRegistry();
+  const progress = measuredProgress(
+    createConsumerProgress({
+      position: fold.position,
+      stallTimeoutMs: config.STALL_TIMEOUT_MS,
+      brokerSilenceMs: Math.max(3 * config.LAG_REFRESH_MS, 15_000),
+    }),
+    registry,
+    fold.position,
+  );
   const snapshot = createStatsSnapshot(fold, progress);
   const stream = createStatsStream(snapshot, {
     minIntervalMs: config.STREAM_MIN_INTERVAL_MS,
@@ -47,6 +55,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     fold,
     progress,
     logger,
+    metrics: createFoldMetrics(registry, progress.live, logger),
     onChange: () => {
       stream.changed();
       snapshots?.folded();
@@ -54,7 +63,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     restore: snapshots?.restore,
   });
   const verifier = createTokenVerifier({ jwksUrl: config.AUTH_JWKS_URL });
-  const app = buildApp({ logger, fold, progress, snapshot, stream, verifier, streamIntervalMs: config.STREAM_INTERVAL_MS });
+  const app = buildApp({ logger, fold, progress, snapshot, stream, verifier, registry, streamIntervalMs: config.STREAM_INTERVAL_MS });
   const server = await startHttpServer(app, config.PORT, config.HOST);
 
   return {

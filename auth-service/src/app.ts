@@ -3,6 +3,7 @@ import type { TokenVerifier } from '@paymesh/shared/auth';
 import { createHttpApp, type CredentialLimitSettings, type ReadinessChecks } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { mapDatabaseErrors } from '@paymesh/shared/postgres';
+import { httpMetrics, metricsRoute, type Registry } from '@paymesh/shared/metrics';
 import type { Keyring } from './keys/keyring.js';
 import { jwksRoutes } from './keys/jwks.routes.js';
 import { credentialLimits } from './users/credential-limits.js';
@@ -16,10 +17,12 @@ export interface AppDeps {
   verifier: TokenVerifier;
   readiness: ReadinessChecks;
   limits: CredentialLimitSettings;
+  registry: Registry;
 }
 
 export function buildApp(deps: AppDeps): Express {
   return createHttpApp({ service: 'auth-service', logger: deps.logger, readiness: deps.readiness, jsonLimit: '8kb' }, (app) => {
+    app.use(httpMetrics(deps.registry), metricsRoute(deps.registry));
     app.use(jwksRoutes(deps.keyring));
     app.use(credentialLimits(deps.limits, deps.logger));
     app.use(usersRoutes(deps.users, deps.verifier));

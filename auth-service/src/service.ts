@@ -1,11 +1,13 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
 import { startHttpServer } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { createMetricsRegistry } from '@paymesh/shared/metrics';
 import { buildApp } from './app.js';
 import type { AuthConfig } from './config.js';
 import { createDatabase, migrateDatabase } from './db/database.js';
 import { createKeyring } from './keys/keyring.js';
 import { createKeysRepository } from './keys/keys.repository.js';
+import { measuredHasher, measuredUsers } from './metrics/auth.metrics.js';
 import { createPasswordHasher } from './passwords/password-hasher.js';
 import { createTokenIssuer } from './tokens/token-issuer.js';
 import { createUsersRepository } from './users/users.repository.js';
@@ -20,12 +22,14 @@ export interface AuthService {
 
 export async function startService(config: AuthConfig, logger: Logger): Promise<AuthService> {
   const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, config, logger);
-  const hasher = createPasswordHasher({
+  const registry = createMetricsRegistry();
+  const threads = createPasswordHasher({
     cost: config.AUTH_BCRYPT_COST,
     workers: config.AUTH_HASH_WORKERS,
     maxQueue: config.AUTH_HASH_QUEUE_MAX,
     nice: config.AUTH_HASH_NICE,
   });
+  const hasher = measuredHasher(threads, registry, config.AUTH_HASH_WORKERS);
   const keyring = createKeyring({
     repository: createKeysRepository(db),
     logger,
@@ -36,15 +40,15 @@ export async function startService(config: AuthConfig, logger: Logger): Promise<
   try {
     await migrateDatabase(pool);
     await keyring.start();
-    const users = await createUsersService({
+    const users = measuredUsers(await createUsersService({
       users: createUsersRepository(db),
       hasher,
       tokens: createTokenIssuer({ keyring, ttlSeconds: config.AUTH_TOKEN_TTL_SECONDS }),
       logger,
-    });
+    }), registry);
     // The service checks its own tokens with the same verifier as everyone else, minus the network.
     const verifier = createTokenVerifier({ publicKey: (kid) => keyring.publicKey(kid) });
-    const app = buildApp({ logger, users, keyring, verifier, readiness: { database: () => pool.query('select 1') }, limits: credentialLimitSettings(config) });
+    const app = buildApp({ logger, users, keyring, verifier, registry, readiness: { database: () => pool.query('select 1') }, limits: credentialLimitSettings(config) });
     const server = await startHttpServer(app, config.PORT, config.HOST);
     return {
       url: server.url,

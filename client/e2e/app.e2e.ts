@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { watchConsole } from './support/console.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -135,6 +136,49 @@ describe('paymesh in a real browser, against the running mesh', function () {
     }
     await shoot(app, 'transactions-phone');
     await shoot(dashboard, 'dashboard-phone');
+  });
+
+  it('shows the operations view: every service ready, breakers closed, nothing waiting in the outbox or the consumer', async () => {
+    const ops = await context.newPage();
+    consoleErrors.push(watchConsole(ops));
+    await ops.setViewportSize({ width: 1280, height: 860 });
+    await ops.goto(`${stack.clientUrl}/operations`);
+
+    await ops.getByTestId('mesh-status').filter({ hasText: 'All services ready' }).waitFor({ timeout: 10_000 });
+    for (const name of ['auth', 'payment', 'analytics']) await shows(ops, `${name}-circuit`, 'Closed', Date.now() + 5000);
+    await shows(ops, 'outbox-backlog', '0', Date.now() + 10_000);
+    await shows(ops, 'consumer-lag', '0', Date.now() + 10_000);
+    await shoot(ops, 'operations');
+    await ops.close();
+  });
+
+  it('passes axe-core\'s WCAG 2.1 AA rules on every page, in light and dark, on desktop and phone', async function () {
+    this.timeout(180_000);
+    const signedOut = await browser.newContext();
+    const pages: { context: BrowserContext; path: string; ready: (p: Page) => Promise<void> }[] = [
+      { context: signedOut, path: '/signin', ready: (p) => p.getByRole('heading', { name: 'Welcome back' }).waitFor() },
+      { context: signedOut, path: '/signup', ready: (p) => p.getByRole('heading', { name: 'Create your account' }).waitFor() },
+      { context, path: '/', ready: (p) => p.getByTestId('spent-total').waitFor() },
+      { context, path: '/dashboard', ready: (p) => p.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 }) },
+      { context, path: '/operations', ready: (p) => p.getByTestId('mesh-status').waitFor({ timeout: 10_000 }) },
+    ];
+    const failures: string[] = [];
+    for (const { context: owner, path: route, ready } of pages) {
+      const page = await owner.newPage();
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${stack.clientUrl}${route}`);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const viewport of [{ width: 1280, height: 860 }, { width: 390, height: 844 }]) {
+          await page.emulateMedia({ colorScheme });
+          await page.setViewportSize(viewport);
+          await ready(page);
+          for (const v of await axeViolations(page)) failures.push(`${route} ${colorScheme} ${viewport.width}px: ${v}`);
+        }
+      }
+      await page.close();
+    }
+    await signedOut.close();
+    assert.deepEqual(failures, [], failures.join('\n'));
   });
 
   it('signs out, refuses a wrong password, and signs back in to the same totals', async () => {

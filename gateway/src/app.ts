@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { TokenVerifier } from '@paymesh/shared/auth';
 import { errorHandler, notFoundHandler, refuseEncodedBodies, requestId, requestLog } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
+import { httpMetrics, ipAllowList, metricsRoute, type Registry } from '@paymesh/shared/metrics';
 import type { GatewayConfig } from './config.js';
 import { requireCanonicalPath } from './edge/canonical-path.js';
 import { distrustClientHeaders } from './edge/client-headers.js';
@@ -9,6 +10,9 @@ import { createRateLimits } from './edge/rate-limits.js';
 import { corsAllowList, securityHeaders } from './edge/security-headers.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { Upstream } from './proxy/upstream.js';
+import type { GatewayMetrics } from './metrics/gateway.metrics.js';
+import { upstreamMetricsGuard } from './metrics/upstream-metrics-guard.js';
+import { opsRoutes } from './ops/ops.routes.js';
 import { meshRoutes } from './routes/mesh.routes.js';
 
 export interface GatewayDeps {
@@ -16,6 +20,7 @@ export interface GatewayDeps {
   logger: Logger;
   verifier: TokenVerifier;
   upstreams: { auth: Upstream; payment: Upstream; analytics: Upstream };
+  metrics: { registry: Registry; gateway: GatewayMetrics };
 }
 
 /**
@@ -23,7 +28,7 @@ export interface GatewayDeps {
  * one parses every JSON body, and the gateway streams bodies through unparsed.
  */
 export function buildApp(deps: GatewayDeps): Express {
-  const { config, logger, upstreams } = deps;
+  const { config, logger, upstreams, metrics } = deps;
   const limits = createRateLimits(
     {
       windowMs: config.RATE_LIMIT_WINDOW_MS,
@@ -35,6 +40,7 @@ export function buildApp(deps: GatewayDeps): Express {
       healthPerIp: config.RATE_LIMIT_HEALTH_PER_IP,
     },
     logger,
+    metrics.gateway.rateLimited,
   );
 
   const app = express();
@@ -43,6 +49,9 @@ export function buildApp(deps: GatewayDeps): Express {
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId());
   app.use(requestLog(logger));
+  app.use(httpMetrics(metrics.registry));
+  app.use(metricsRoute(metrics.registry, ipAllowList(config.METRICS_ALLOW)));
+  app.use(upstreamMetricsGuard(Object.keys(upstreams)));
   app.use(securityHeaders());
   app.use(corsAllowList(config.CORS_ORIGINS));
   // Before any rule that looks at the path or the body: one spelling of each.
@@ -56,6 +65,7 @@ export function buildApp(deps: GatewayDeps): Express {
     }),
   );
   app.use(limits.perIp);
+  app.use(opsRoutes(upstreams, config.HEALTH_TIMEOUT_MS));
   app.use(distrustClientHeaders());
   app.use(meshRoutes({ ...deps, limits }));
   app.use(notFoundHandler());

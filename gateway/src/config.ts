@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { host, loadConfig, logLevel, port, positiveInt, url } from '@paymesh/shared/config';
+import { cidrList, PRIVATE_NETWORKS } from '@paymesh/shared/metrics';
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const commaList = (fallback: string) =>
@@ -60,6 +61,8 @@ const schema = z
     BREAKER_ERROR_PERCENT: z.coerce.number().min(0).max(100).default(50),
     BREAKER_WINDOW_MS: positiveInt(10_000),
     BREAKER_RESET_MS: positiveInt(10_000),
+    // Who may read GET /metrics on this public port: addresses or CIDR ranges, comma-separated.
+    METRICS_ALLOW: cidrList(PRIVATE_NETWORKS),
   })
   .transform((env) => ({
     ...env,

@@ -1,7 +1,12 @@
-import { onShutdown } from '@paymesh/shared/http';
-import { createLogger } from '@paymesh/shared/logger';
-import { loadGatewayConfig } from './config.js';
-import { startService } from './service.js';
+import { startTracing } from '@paymesh/shared/tracing';
+
+// Tracing starts before anything it instruments (http, express, pg) is loaded, so the rest is
+// imported after it; with no OTLP endpoint configured it registers nothing.
+const tracing = startTracing({ service: 'gateway' });
+const { onShutdown } = await import('@paymesh/shared/http');
+const { createLogger } = await import('@paymesh/shared/logger');
+const { loadGatewayConfig } = await import('./config.js');
+const { startService } = await import('./service.js');
 
 const config = loadGatewayConfig();
 const logger = createLogger('gateway', config.LOG_LEVEL);
@@ -10,4 +15,7 @@ logger.info(
   { url: gateway.url, auth: config.AUTH_SERVICE_URL, payment: config.PAYMENT_SERVICE_URL, analytics: config.ANALYTICS_SERVICE_URL },
   'gateway listening',
 );
-onShutdown(logger, () => gateway.stop());
+onShutdown(logger, async () => {
+  await gateway.stop();
+  await tracing?.shutdown();
+});

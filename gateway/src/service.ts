@@ -3,6 +3,9 @@ import { startHttpServer } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
+import { createMetricsRegistry } from '@paymesh/shared/metrics';
+import { createGatewayMetrics } from './metrics/gateway.metrics.js';
+import { measuredUpstream } from './metrics/measured-upstream.js';
 import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
 
 export interface RunningGateway {
@@ -19,16 +22,23 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
     rollingCountTimeout: config.BREAKER_WINDOW_MS,
     resetTimeout: config.BREAKER_RESET_MS,
   };
-  const upstreams = {
+  const plain = {
     auth: createUpstream({ name: 'auth', url: config.AUTH_SERVICE_URL, breaker, logger }),
     payment: createUpstream({ name: 'payment', url: config.PAYMENT_SERVICE_URL, breaker, logger }),
     analytics: createUpstream({ name: 'analytics', url: config.ANALYTICS_SERVICE_URL, breaker, logger }),
+  };
+  const registry = createMetricsRegistry();
+  const gatewayMetrics = createGatewayMetrics(registry, Object.values(plain));
+  const upstreams = {
+    auth: measuredUpstream(plain.auth, gatewayMetrics),
+    payment: measuredUpstream(plain.payment, gatewayMetrics),
+    analytics: measuredUpstream(plain.analytics, gatewayMetrics),
   };
   const verifier = createTokenVerifier({
     jwksUrl: config.AUTH_JWKS_URL,
     cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
   });
-  const app = buildApp({ config, logger, verifier, upstreams });
+  const app = buildApp({ config, logger, verifier, upstreams, metrics: { registry, gateway: gatewayMetrics } });
   const server = await startHttpServer(app, config.PORT, config.HOST);
 
   return {

@@ -2,11 +2,13 @@ import { createTokenVerifier } from '@paymesh/shared/auth';
 import { startHttpServer } from '@paymesh/shared/http';
 import { pingKafka } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
+import { createMetricsRegistry } from '@paymesh/shared/metrics';
 import { buildApp } from './app.js';
 import type { PaymentConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateDatabase } from './db/migrate.js';
 import { startSweeper } from './housekeeping/sweeper.js';
+import { createPaymentMetrics } from './metrics/payment.metrics.js';
 import { createIdempotency } from './idempotency/idempotency.service.js';
 import { startOutboxRelay } from './outbox/outbox.relay.js';
 import { createTransactionsService } from './transactions/transactions.service.js';
@@ -37,14 +39,19 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
   await migrateDatabase(database.pool);
   const { db } = database;
   const kafka = { brokers: config.KAFKA_BROKERS, clientId: 'payment-service', logger };
+  const registry = createMetricsRegistry();
+  const metrics = createPaymentMetrics(registry, { pool: database.pool, topic: config.TRANSACTIONS_TOPIC });
 
   const app = buildApp({
     logger,
+    registry,
+    metrics,
+    outbox: { pool: database.pool, topic: config.TRANSACTIONS_TOPIC },
     verifier: createTokenVerifier({
       jwksUrl: config.AUTH_JWKS_URL,
       cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
     }),
-    transactions: createTransactionsService({ db, topic: config.TRANSACTIONS_TOPIC, maxUserTotalCents: config.MAX_USER_TOTAL }),
+    transactions: createTransactionsService({ db, topic: config.TRANSACTIONS_TOPIC, maxUserTotalCents: config.MAX_USER_TOTAL, metrics }),
     idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS, leaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS }),
     readiness: {
       database: () => database.pool.query('select 1'),
@@ -59,6 +66,7 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     publishTimeoutMs: config.OUTBOX_PUBLISH_TIMEOUT_MS,
     logger,
+    metrics: metrics.relay,
   });
   const sweeper = startSweeper({
     db,

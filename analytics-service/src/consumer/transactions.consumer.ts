@@ -1,6 +1,7 @@
 import type { Logger } from '@paymesh/shared/logger';
 import { transactionsTopic } from '@paymesh/shared/events';
 import { ensureTopics, replayTopic, topicOffsetRanges, type KafkaConnection, type PartitionRange, type ReplayingConsumer } from '@paymesh/shared/kafka';
+import type { FoldMetrics } from '../metrics/fold.metrics.js';
 import type { StatsFold } from '../stats/stats.fold.js';
 import type { ConsumerProgress } from './consumer.progress.js';
 
@@ -14,6 +15,7 @@ export interface TransactionsConsumerDeps {
   fold: StatsFold;
   progress: ConsumerProgress;
   logger: Logger;
+  metrics?: FoldMetrics;
   /** Called after each folded batch: the SSE stream's cue. */
   onChange?: () => void;
   /** Before the first fetch, with the topic's offsets: may restore the fold from a snapshot. */
@@ -71,8 +73,12 @@ export function startTransactionsConsumer(deps: TransactionsConsumerDeps): Trans
       deadLetterTopic: deps.deadLetterTopic,
       position: fold.position,
       fetchBytes: deps.fetchBytes,
-      onEvent: fold.foldEvent,
-      onRejected: (_reason, partition, offset) => fold.recordRejection(partition, offset),
+      onEvent: deps.metrics
+        ? (event, partition, offset, headers) => deps.metrics!.observeFold(event, headers, () => fold.foldEvent(event, partition, offset))
+        : fold.foldEvent,
+      onRejected: (reason, partition, offset) => {
+        if (fold.recordRejection(partition, offset)) deps.metrics?.rejected(reason);
+      },
       onBatchEnd: (partition, highWatermark) => {
         progress.batchDone(partition, highWatermark);
         deps.onChange?.();

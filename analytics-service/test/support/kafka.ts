@@ -39,7 +39,7 @@ export async function closePublisher(): Promise<void> {
 const rawKafka = () => new Kafka({ clientId: 'analytics-test-raw', brokers: brokers(), logLevel: logLevel.NOTHING });
 
 /** Writes raw bytes, bypassing the contract: the only way a poison message reaches the topic. */
-export async function publishRaw(topic: string, messages: { key: string; value: string }[]): Promise<void> {
+export async function publishRaw(topic: string, messages: { key: string; value: string; headers?: Record<string, string> }[]): Promise<void> {
   const producer = rawKafka().producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {

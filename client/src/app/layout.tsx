@@ -13,6 +13,7 @@ export function SignedInLayout() {
           <nav aria-label="Main">
             <NavLink to="/" end>Transactions</NavLink>
             <NavLink to="/dashboard">Dashboard</NavLink>
+            <NavLink to="/operations">Operations</NavLink>
           </nav>
           <div className="who">
             <span className="muted" data-testid="signed-in-as">{session?.username}</span>

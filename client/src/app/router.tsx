@@ -1,5 +1,6 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { DashboardPage } from '@/features/dashboard/components/dashboard-page';
+import { OperationsPage } from '@/features/operations/components/operations-page';
 import { PublicLayout, SignedInLayout } from './layout';
 import { SignInRoute, SignUpRoute } from './routes/auth-routes';
 import { RequireNoSession, RequireSession } from './routes/guards';
@@ -16,6 +17,7 @@ export function AppRouter() {
         <Route element={<RequireSession><SignedInLayout /></RequireSession>}>
           <Route path="/" element={<TransactionsRoute />} />
           <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/operations" element={<OperationsPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

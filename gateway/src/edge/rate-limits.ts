@@ -17,7 +17,7 @@ function userIdOf(res: Response): string {
 }
 
 /** The limiters of the edge; each answers 429 in our error shape with Retry-After; 0 turns one off. */
-export function createRateLimits(s: RateLimitSettings, logger: Logger) {
+export function createRateLimits(s: RateLimitSettings, logger: Logger, onRejected: (rule: string) => void = () => undefined) {
   const credentials = createCredentialLimits(
     {
       windowMs: s.windowMs,
@@ -26,9 +26,10 @@ export function createRateLimits(s: RateLimitSettings, logger: Logger) {
       registrationsPerClient: s.registrationsPerIp,
     },
     logger,
+    onRejected,
   );
   const limiter = (name: string, limit: number, keyGenerator: NonNullable<Parameters<typeof createLimiter>[0]['keyGenerator']>): RequestHandler =>
-    createLimiter({ name, limit, windowMs: s.windowMs, logger, keyGenerator });
+    createLimiter({ name, limit, windowMs: s.windowMs, logger, keyGenerator, onRejected });
 
   return {
     /** For POST /auth/login, once the body is parsed. */

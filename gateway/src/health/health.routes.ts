@@ -2,14 +2,14 @@ import { Router, type RequestHandler } from 'express';
 import type { Upstream } from '../proxy/upstream.js';
 import { sharedResult } from './shared-result.js';
 
-interface ServiceHealth {
+export interface ServiceHealth {
   status: 'up' | 'down';
   latency_ms: number;
   circuit: string;
   error?: string;
 }
 
-async function probe(upstream: Upstream, timeoutMs: number): Promise<ServiceHealth> {
+export async function probe(upstream: Upstream, timeoutMs: number): Promise<ServiceHealth> {
   const started = performance.now();
   const latency = () => Math.round((performance.now() - started) * 10) / 10;
   try {

@@ -60,6 +60,8 @@ export const outbox = pgTable(
     topic: text('topic').notNull(),
     key: text('key').notNull(),
     payload: jsonb('payload').notNull(),
+    /** The W3C traceparent of the request that wrote the row, so its trace continues on the Kafka message; null when untraced. */
+    traceparent: text('traceparent'),
     createdAt: instant('created_at').notNull().defaultNow(),
     sentAt: instant('sent_at'),
   },

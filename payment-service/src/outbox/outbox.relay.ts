@@ -4,11 +4,21 @@ import type { Logger } from '@paymesh/shared/logger';
 import type { PostgresConnection } from '@paymesh/shared/postgres';
 import type { Db } from '../db/database.js';
 import { listenForCommits } from './commit-listener.js';
-import { markSent, OUTBOX_CHANNEL, tryLockRelay, unsentBatch } from './outbox.repository.js';
+import { markSent, OUTBOX_CHANNEL, tryLockRelay, unsentBatch, type OutboxRow } from './outbox.repository.js';
 import { within } from './within.js';
 
 const BATCH_SIZE = 200;
+
+/** The request's trace rides on the message, so the consumer's span joins it. */
+const traceHeaders = (row: OutboxRow) => (row.traceparent ? { traceparent: row.traceparent } : undefined);
 const MAX_BACKOFF_MS = 5000;
+
+/** Optional probes of the relay: publish time, batch size and failed passes. */
+export interface RelayMetrics {
+  publishTimer(): () => void;
+  batchPublished(rows: number): void;
+  failed(): void;
+}
 
 export interface OutboxRelayDeps {
   db: Db;
@@ -24,6 +34,7 @@ export interface OutboxRelayDeps {
    */
   publishTimeoutMs: number;
   logger: Logger;
+  metrics?: RelayMetrics;
 }
 
 export interface OutboxRelay {
@@ -65,7 +76,10 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       if (!(await tryLockRelay(tx, deps.topic))) return false;
       const rows = await unsentBatch(tx, deps.topic, BATCH_SIZE);
       if (rows.length === 0) return false;
-      await within(deps.publishTimeoutMs, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload)));
+      const published = deps.metrics?.publishTimer();
+      await within(deps.publishTimeoutMs, connected.publish(deps.topic, transactionsTopic, rows.map((row) => row.payload), rows.map(traceHeaders)));
+      published?.();
+      deps.metrics?.batchPublished(rows.length);
       await markSent(tx, rows.map((row) => row.id));
       return rows.length === BATCH_SIZE;
     });
@@ -79,6 +93,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       } while (again && !stopped);
       backoffMs = 0;
     } catch (err) {
+      deps.metrics?.failed();
       backoffMs = Math.min(backoffMs === 0 ? 250 : backoffMs * 2, MAX_BACKOFF_MS);
       logger.warn({ err, retry_in_ms: backoffMs }, 'outbox relay failed; rows stay unsent and will be retried');
       // A fresh producer after a failure: the old one may be stuck with a broken connection or sequence.

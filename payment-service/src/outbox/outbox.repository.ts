@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { transactionsTopic, type TransactionEvent } from '@paymesh/shared/events';
+import { currentTraceparent } from '@paymesh/shared/tracing';
 import type { Executor, Tx } from '../db/database.js';
 import { outbox } from '../db/schema.js';
 
@@ -9,6 +10,7 @@ export const OUTBOX_CHANNEL = 'payment_outbox';
 export interface OutboxRow {
   id: number;
   payload: TransactionEvent;
+  traceparent: string | null;
 }
 
 /**
@@ -25,9 +27,10 @@ export interface OutboxRow {
  */
 export async function appendToOutbox(tx: Tx, topic: string, events: TransactionEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const traceparent = currentTraceparent() ?? null;
   const rows = events.map((event) => {
     const valid = transactionsTopic.schema.parse(event);
-    return { topic, key: transactionsTopic.key(valid), payload: valid };
+    return { topic, key: transactionsTopic.key(valid), payload: valid, traceparent };
   });
   const [only] = rows;
   if (rows.length === 1 && only) {
@@ -35,8 +38,8 @@ export async function appendToOutbox(tx: Tx, topic: string, events: TransactionE
     await tx.execute(sql`
       with drawn as (select nextval(pg_get_serial_sequence('outbox', 'id')) as id),
       written as (
-        insert into outbox (id, topic, key, payload)
-        select id, ${only.topic}, ${only.key}, ${JSON.stringify(only.payload)}::jsonb || jsonb_build_object('user_seq', id) from drawn)
+        insert into outbox (id, topic, key, payload, traceparent)
+        select id, ${only.topic}, ${only.key}, ${JSON.stringify(only.payload)}::jsonb || jsonb_build_object('user_seq', id), ${traceparent} from drawn)
       select pg_notify(${OUTBOX_CHANNEL}, ${topic})`);
     return;
   }
@@ -68,7 +71,7 @@ export async function tryLockRelay(tx: Tx, topic: string): Promise<boolean> {
 
 export async function unsentBatch(tx: Tx, topic: string, limit: number): Promise<OutboxRow[]> {
   const rows = await tx
-    .select({ id: outbox.id, payload: outbox.payload })
+    .select({ id: outbox.id, payload: outbox.payload, traceparent: outbox.traceparent })
     .from(outbox)
     .where(and(eq(outbox.topic, topic), isNull(outbox.sentAt)))
     .orderBy(asc(outbox.id))

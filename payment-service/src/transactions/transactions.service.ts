@@ -14,7 +14,11 @@ export interface TransactionsServiceDeps {
   db: Db;
   topic: string;
   maxUserTotalCents: number;
+  /** Optional probes: the time spent taking a user's lock, and creates refused by the cap. */
+  metrics?: { lockWait(operation: 'create' | 'pay'): () => void; created(outcome: 'cap_refused'): void };
 }
+
+const unmeasured = () => undefined;
 
 export interface PayAllResult {
   message: string;
@@ -27,13 +31,16 @@ export interface TransactionPage {
   next?: string;
 }
 
-export function createTransactionsService({ db, topic, maxUserTotalCents }: TransactionsServiceDeps) {
+export function createTransactionsService({ db, topic, maxUserTotalCents, metrics }: TransactionsServiceDeps) {
   return {
     /** Inside the caller's transaction: the cap check, the row and its event commit together or not at all. */
     async createTransaction(tx: Tx, userId: string, input: NewTransaction): Promise<TransactionView> {
       // Cap check, per-user row lock, total and row in one statement (see insertTransactionUnderCap).
+      const locked = metrics?.lockWait('create') ?? unmeasured;
       const row = await insertTransactionUnderCap(tx, { userId, ...input }, maxUserTotalCents);
+      locked();
       if (!row) {
+        metrics?.created('cap_refused');
         const totalCents = await readUserTotal(tx, userId);
         throw unprocessable('CAP_EXCEEDED', `This transaction would take your total above ${fromCents(maxUserTotalCents)}`, {
           current_total: fromCents(totalCents),
@@ -55,7 +62,9 @@ export function createTransactionsService({ db, topic, maxUserTotalCents }: Tran
 
     async payAll(tx: Tx, userId: string): Promise<PayAllResult> {
       // Same per-user lock as creation, so the user's events enter the outbox in commit order.
+      const locked = metrics?.lockWait('pay') ?? unmeasured;
       await lockUserTotal(tx, userId);
+      locked();
       const paid = await markAllPaid(tx, userId);
       await appendToOutbox(tx, topic, transactionsPaid(userId, paid, currentRequestId()));
       const amountPaid = fromCents(paid.reduce((sum, row) => sum + row.amountCents, 0));

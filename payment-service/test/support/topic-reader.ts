@@ -10,6 +10,7 @@ export interface RecordRead {
   /** The record's CreateTime, stamped by the producer when the relay sent it. */
   timestamp: number;
   receivedAt: number;
+  headers: Record<string, string | undefined>;
 }
 
 export interface TopicReader {
@@ -37,6 +38,7 @@ export async function readTopic(topic: string): Promise<TopicReader> {
         partition,
         timestamp: Number(message.timestamp),
         receivedAt: Date.now(),
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString()])),
       });
       return Promise.resolve();
     },

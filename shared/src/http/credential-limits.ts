@@ -26,8 +26,12 @@ function usernameOf(req: Request): string {
  * - registrations have their own budget and never touch anyone's login budget.
  * Both need the parsed body (for the username), so they run after the JSON parser.
  */
-export function createCredentialLimits(s: CredentialLimitSettings, logger: Logger): { login: RequestHandler[]; register: RequestHandler[] } {
-  const failuresOnly = { skipSuccessfulRequests: true } as const;
+export function createCredentialLimits(
+  s: CredentialLimitSettings,
+  logger: Logger,
+  onRejected?: (name: string) => void,
+): { login: RequestHandler[]; register: RequestHandler[] } {
+  const failuresOnly = { skipSuccessfulRequests: true, onRejected } as const;
   return {
     login: [
       createLimiter({ name: 'failed logins per client', limit: s.failedLoginsPerClient, windowMs: s.windowMs, logger, keyGenerator: (req) => `login:${clientKey(req)}`, ...failuresOnly }),
@@ -41,7 +45,7 @@ export function createCredentialLimits(s: CredentialLimitSettings, logger: Logge
       }),
     ],
     register: [
-      createLimiter({ name: 'registrations per client', limit: s.registrationsPerClient, windowMs: s.windowMs, logger, keyGenerator: (req) => `register:${clientKey(req)}` }),
+      createLimiter({ name: 'registrations per client', limit: s.registrationsPerClient, windowMs: s.windowMs, logger, keyGenerator: (req) => `register:${clientKey(req)}`, onRejected }),
     ],
   };
 }

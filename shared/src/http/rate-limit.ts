@@ -15,13 +15,15 @@ export interface LimiterOptions extends Partial<Options> {
   limit: number;
   windowMs: number;
   logger: Logger;
+  /** Told the limiter's name on every 429, for a rejections-per-rule metric. */
+  onRejected?: (name: string) => void;
 }
 
 /**
  * One rate limiter answering 429 in our error shape, with Retry-After (the seconds until its
  * window frees up) and a draft-7 RateLimit header.
  */
-export function createLimiter({ name, limit, windowMs, logger, ...options }: LimiterOptions): RequestHandler {
+export function createLimiter({ name, limit, windowMs, logger, onRejected, ...options }: LimiterOptions): RequestHandler {
   if (limit === 0) return passThrough;
   return rateLimit({
     windowMs,
@@ -34,6 +36,7 @@ export function createLimiter({ name, limit, windowMs, logger, ...options }: Lim
     validate: { xForwardedForHeader: false },
     handler: (_req, res, next) => {
       const retryAfter = Number(res.getHeader('Retry-After') ?? Math.ceil(windowMs / 1000));
+      onRejected?.(name);
       next(
         new AppError('RATE_LIMITED', `Too many requests (${name}); try again in ${retryAfter} s`, 429, {
           headers: { 'Retry-After': String(retryAfter) },

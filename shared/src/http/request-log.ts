@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '../logger/index.js';
+import { currentTraceId } from '../tracing/trace-context.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
 const PROBES = new Set(['/health', '/ready']);
@@ -17,6 +18,8 @@ export function requestLog(logger: Logger): RequestHandler {
     const url = req.url;
     if (PROBES.has(url)) return next();
     const started = performance.now();
+    // Read now: the request's span is no longer the active one when 'close' fires.
+    const traceId = currentTraceId();
     res.once('close', () => {
       const status = res.statusCode;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
@@ -24,6 +27,7 @@ export function requestLog(logger: Logger): RequestHandler {
       if (!logger.isLevelEnabled(level)) return;
       const line = {
         request_id: res.getHeader(REQUEST_ID_HEADER),
+        ...(traceId ? { trace_id: traceId } : {}),
         req: { method: req.method, url },
         res: { status },
         responseTime: Math.round(performance.now() - started),

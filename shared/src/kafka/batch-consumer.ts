@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Consumer as KafkaConsumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer as KafkaConsumer, EachBatchPayload, IHeaders } from 'kafkajs';
 import type { TopicContract } from '../events/index.js';
 import { kafkaClient, type KafkaConnection } from './connection.js';
 import { decode } from './decode.js';
@@ -22,8 +22,9 @@ export interface ReplayOptions<E> {
   /**
    * Each valid event, in offset order per partition. Synchronous: the fold must not wait.
    * Positional arguments, not a metadata object: this runs for every message of a replay.
+   * `headers` carry the trace the event belongs to, if any.
    */
-  onEvent(event: E, partition: number, offset: number): void;
+  onEvent(event: E, partition: number, offset: number, headers?: IHeaders): void;
   /** Each refused message, after its copy reached the dead-letter topic. */
   onRejected(reason: string, partition: number, offset: number): void;
   /** After each batch: the partition's end offset as the broker last reported it, for lag. */
@@ -69,7 +70,7 @@ export function replayTopic<E>(connection: KafkaConnection, options: ReplayOptio
         if (offset >= from) {
           const decoded = decode(options.contract, message.value);
           if ('event' in decoded) {
-            options.onEvent(decoded.event, partition, offset);
+            options.onEvent(decoded.event, partition, offset, message.headers);
           } else {
             logger.warn({ partition, offset, reason: decoded.reason }, 'rejected message');
             // Awaited before the caller counts it: if the copy fails, the batch is retried from here.

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { currentTraceId } from '../tracing/trace-context.js';
 
 export type { Logger } from 'pino';
 
@@ -20,18 +21,23 @@ export function currentRequestId(): string | undefined {
 }
 
 /**
- * One JSON line per event, namespaced by service, with the current request id mixed in,
- * so an operator can follow one request across the gateway and the services.
+ * One JSON line per event, namespaced by service, with the current request id (and, when
+ * tracing, the trace id) mixed in, so an operator can follow one request across the gateway
+ * and the services, and from a log line to its trace.
  */
-export function createLogger(name: string, level = 'info'): Logger {
-  return pino({
+export function createLogger(name: string, level = 'info', destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const requestId = currentRequestId();
-      return requestId ? { request_id: requestId } : {};
+      const traceId = currentTraceId();
+      if (!traceId) return requestId ? { request_id: requestId } : {};
+      return requestId ? { request_id: requestId, trace_id: traceId } : { trace_id: traceId };
     },
-  });
+  };
+  // A destination other than stdout is for tests that read the lines back.
+  return destination ? pino(options, destination) : pino(options);
 }
