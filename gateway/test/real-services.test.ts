@@ -33,6 +33,7 @@ async function spawnAnalytics(jwksUrl: string): Promise<ServiceProcess> {
       AUTH_JWKS_URL: jwksUrl,
       ANALYTICS_GROUP_PREFIX: 'gateway-test',
       STREAM_INTERVAL_MS: '100',
+      STREAM_MIN_INTERVAL_MS: '100',
     },
     logFile: path.join(dataDir, 'logs', `test-gateway-analytics-${port}.log`),
   });
