@@ -64,6 +64,8 @@ describe('GET /metrics at the gateway', () => {
   }
 
   it('counts 429s by rule and times upstream calls', async () => {
+    // Only failed logins count against the limit, so the upstream refuses this one.
+    auth.handle((_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"INVALID_CREDENTIALS"}'));
     const client = { 'content-type': 'application/json', 'x-forwarded-for': '10.44.0.1' };
     const body = JSON.stringify({ username: 'metrics_user', password: 'whatever-it-is' });
     await call(`${gateway.url}/auth/login`, { method: 'POST', headers: client, body });
@@ -72,13 +74,14 @@ describe('GET /metrics at the gateway', () => {
     const scrape = await scrapeMetrics(gateway.url);
 
     expect(refused.status).to.equal(429);
-    expect(scrape.value('gateway_rate_limited_total', { rule: 'login per client' })).to.be.at.least(1);
-    expect(scrape.count('gateway_upstream_duration_seconds', { upstream: 'auth', status_class: '2xx' })).to.be.at.least(1);
+    expect(scrape.value('gateway_rate_limited_total', { rule: 'failed logins per client' })).to.be.at.least(1);
+    expect(scrape.count('gateway_upstream_duration_seconds', { upstream: 'auth', status_class: '4xx' })).to.be.at.least(1);
     expect(scrape.count('http_request_duration_seconds', { route: '/auth/*' })).to.be.at.least(1);
   });
 
-  it('shows an upstream breaker opening when the upstream fails', async () => {
-    analytics.handle((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{}'));
+  it('shows an upstream breaker opening when the upstream is unavailable', async () => {
+    // The breaker counts unavailability (503 here), never an upstream's 500.
+    analytics.handle((_req, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{}'));
     const before = await scrapeMetrics(gateway.url);
 
     await waitFor('the analytics breaker to open', async () => (await call(`${gateway.url}/stats`)).headers.has('retry-after'), 5000, 50);

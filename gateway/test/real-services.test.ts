@@ -49,7 +49,9 @@ describe('through the gateway to the real services', () => {
   before(async function () {
     this.timeout(90_000);
     auth = await sharedAuthService();
-    [analytics, payment] = await Promise.all([spawnAnalytics(auth.jwksUrl), startFakeUpstream()]);
+    // One at a time, so whatever did start is assigned and stopped by after() even when the next fails.
+    payment = await startFakeUpstream();
+    analytics = await spawnAnalytics(auth.jwksUrl);
     gateway = await startGateway({
       AUTH_SERVICE_URL: auth.url,
       PAYMENT_SERVICE_URL: payment.url,
