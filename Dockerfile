@@ -16,6 +16,7 @@ COPY analytics-service/package.json analytics-service/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY bench/package.json bench/
+COPY chaos/package.json chaos/
 
 FROM node:24-bookworm-slim AS build
 ARG SERVICE
