@@ -1,6 +1,6 @@
-import { Partitioners, type Producer } from 'kafkajs';
 import type { TopicContract } from '../events/index.js';
-import { kafkaClient, type KafkaConnection } from './connection.js';
+import type { KafkaConnection } from './connection.js';
+import { connectOrderedProducer } from './ordered-producer.js';
 
 export interface Publisher {
   /**
@@ -17,14 +17,7 @@ export interface Publisher {
 }
 
 export async function createPublisher(connection: KafkaConnection): Promise<Publisher> {
-  const producer: Producer = kafkaClient(connection).producer({
-    // Idempotence stops a retried send from writing a second copy; one request in flight keeps order.
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
+  const producer = await connectOrderedProducer(connection);
   return {
     async publish(topic, contract, events, headers) {
       if (events.length === 0) return;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Partitioners, type Producer } from 'kafkajs';
 import { topicOffsetRanges } from './admin.js';
 import { kafkaClient, type KafkaConnection } from './connection.js';
+import { connectOrderedProducer } from './ordered-producer.js';
 
 /** A keyed record with raw bytes; a null value is a tombstone, which compaction later removes with its key. */
 export interface KeyedRecord {
@@ -20,13 +20,7 @@ export interface RecordWriter {
  * the same ordering and acknowledgement guarantees as the event publisher.
  */
 export async function createRecordWriter(connection: KafkaConnection): Promise<RecordWriter> {
-  const producer: Producer = kafkaClient(connection).producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
+  const producer = await connectOrderedProducer(connection);
   return {
     async write(topic, records) {
       if (records.length > 0) await producer.send({ topic, acks: -1, messages: records });
