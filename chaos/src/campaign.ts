@@ -24,6 +24,8 @@ const meshEnv = (config: ChaosConfig) => ({
   RATE_LIMIT_LOGIN_PER_USERNAME: '0',
   RATE_LIMIT_PER_IP: '0',
   RATE_LIMIT_PER_USER: '0',
+  RATE_LIMIT_REGISTER_PER_IP: '0',
+  RATE_LIMIT_HEALTH_PER_IP: '0',
 });
 
 async function startCampaignMesh(config: ChaosConfig, own: OwnInfra, proxies: { postgres: TcpProxy; kafka: TcpProxy }, log: (line: string) => void): Promise<Mesh> {
