@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import net from 'node:net';
 import { once } from 'node:events';
-import { startTcpProxy, type TcpProxy } from '../src/proxy/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '../src/net/tcp-proxy.js';
 
 /** A real echo server on a free loopback port. */
 async function startEcho() {
