@@ -55,6 +55,16 @@ export function isRetryable(attempt: Attempt): boolean {
 }
 
 /**
+ * What the client was finally told. A client that gave up on an answer it would have retried
+ * (no answer, a 5xx, a 429, a key still in flight) does not know whether its write happened:
+ * `unknown`, never `refused`, so the checker allows it to exist once or not at all.
+ */
+export function outcomeOf(last: Attempt): 'ok' | 'refused' | 'unknown' {
+  if (isRetryable(last)) return 'unknown';
+  return last.status !== undefined && last.status < 300 ? 'ok' : 'refused';
+}
+
+/**
  * Sends the same request (same key, same body) until it gets an answer worth keeping or the
  * client gives up, waiting longer after each failure as a polite client does.
  */

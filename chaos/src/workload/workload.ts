@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Random } from '../random.js';
 import type { History, Operation, OperationKind } from './history.js';
-import { sendWithRetries, type ClientOptions, type Request } from './retrying-client.js';
+import { outcomeOf, sendWithRetries, type ClientOptions, type Request } from './retrying-client.js';
 import { registerUser, type User } from './users.js';
 
 export interface WorkloadOptions {
@@ -37,7 +37,7 @@ export function startWorkload(o: WorkloadOptions): Workload {
     const keepBody = kind === 'create' || kind === 'pay' || kind === 'replay';
     const attempts = await sendWithRetries({ ...request, token: user.token }, { ...o.client, baseUrl: o.gatewayUrl, keepBody });
     const last = attempts.at(-1)!;
-    const outcome = last.status === undefined || last.status >= 500 ? 'unknown' : last.status < 300 ? 'ok' : 'refused';
+    const outcome = outcomeOf(last);
     const operation: Operation = { id, kind, user: user.id, attempts, outcome, ...extra };
     if (last.status !== undefined) Object.assign(operation, { status: last.status, body: last.body });
     o.history.record(operation);
