@@ -1,37 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import type pg from 'pg';
+import { usePaymentService } from './support/payment-fixture.js';
 import { MAX_AMOUNT } from '../src/transactions/transactions.input.js';
-import { paymentApi, type PaymentApi } from './support/api.js';
-import { newUser } from './support/auth.js';
-import { connectPaymentDb } from './support/database.js';
 import { buildTransaction } from './support/factories.js';
-import { startPaymentService, type TestPaymentService } from './support/payment-service.js';
 
 const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const id = randomUUID();
 
 describe('every validated value is in range for the database', () => {
-  let service: TestPaymentService;
-  let db: pg.Client;
-  let user: Awaited<ReturnType<typeof newUser>>;
-  let api: PaymentApi;
-
   // A cap as large as the largest amount, so the amount's own limit is what is tested.
-  before(async () => {
-    service = await startPaymentService({ MAX_USER_TOTAL: String(MAX_AMOUNT * 2) });
-    db = await connectPaymentDb();
-  });
-  after(async () => {
-    await service.stop();
-    await db.end();
-  });
-  beforeEach(async () => {
-    user = await newUser();
-    api = paymentApi(service.url, user.token);
-  });
-
-  const rowsOfUser = async () => Number((await db.query<{ n: string }>('select count(*) as n from transactions where user_id = $1', [user.id])).rows[0]!.n);
+  const t = usePaymentService({ MAX_USER_TOTAL: String(MAX_AMOUNT * 2) });
 
   describe('GET /transactions/list cursors', () => {
     for (const [what, cursor] of [
@@ -52,7 +30,7 @@ describe('every validated value is in range for the database', () => {
       ['an oversized cursor', 'A'.repeat(5000)],
     ] as const) {
       it(`when the cursor holds ${what}, answers 400 INVALID_CURSOR`, async () => {
-        const res = await api.listTransactions(`?cursor=${cursor}`);
+        const res = await t.api.listTransactions(`?cursor=${cursor}`);
 
         expect(res.status).to.equal(400);
         expect(res.body).to.include({ code: 'INVALID_CURSOR' });
@@ -63,7 +41,7 @@ describe('every validated value is in range for the database', () => {
     it('when the cursor is given twice, answers 400 INVALID_CURSOR', async () => {
       const cursor = cursorOf(`2026-01-01T00:00:00.000Z|${id}`);
 
-      const res = await api.listTransactions(`?cursor=${cursor}&cursor=${cursor}`);
+      const res = await t.api.listTransactions(`?cursor=${cursor}&cursor=${cursor}`);
 
       expect(res.status).to.equal(400);
       expect(res.body.code).to.equal('INVALID_CURSOR');
@@ -71,7 +49,7 @@ describe('every validated value is in range for the database', () => {
 
     it('a well-formed cursor at either end of the range is accepted', async () => {
       for (const iso of ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
-        const res = await api.listTransactions(`?cursor=${cursorOf(`${iso}|${id}`)}`);
+        const res = await t.api.listTransactions(`?cursor=${cursorOf(`${iso}|${id}`)}`);
         expect(res.status, iso).to.equal(200);
       }
     });
@@ -80,7 +58,7 @@ describe('every validated value is in range for the database', () => {
   describe('GET /transactions/list limits', () => {
     for (const limit of ['1e309', '1e2', '-1', '0', '10.5', '', '+5', ' 5', '0x10', '501', '99999999999999999999', 'NaN', 'Infinity'] as const) {
       it(`when limit is "${limit}", answers 400 INVALID_LIMIT`, async () => {
-        const res = await api.listTransactions(`?limit=${encodeURIComponent(limit)}`);
+        const res = await t.api.listTransactions(`?limit=${encodeURIComponent(limit)}`);
 
         expect(res.status).to.equal(400);
         expect(res.body.code).to.equal('INVALID_LIMIT');
@@ -89,7 +67,7 @@ describe('every validated value is in range for the database', () => {
 
     for (const query of ['?limit=1&limit=2', '?limit=1&limit=1', '?limit=1&limit=']) {
       it(`when limit is given twice (${query}), answers 400 INVALID_LIMIT`, async () => {
-        const res = await api.listTransactions(query);
+        const res = await t.api.listTransactions(query);
 
         expect(res.status).to.equal(400);
         expect(res.body.code).to.equal('INVALID_LIMIT');
@@ -99,23 +77,23 @@ describe('every validated value is in range for the database', () => {
 
   describe('POST /transactions amounts', () => {
     it('the largest amount is stored exactly, and a cent more is a 400 that stores nothing', async () => {
-      const largest = await api.createTransaction(buildTransaction({ amount: MAX_AMOUNT }));
-      const above = await api.createTransaction(buildTransaction({ amount: MAX_AMOUNT + 0.01 }));
+      const largest = await t.api.createTransaction(buildTransaction({ amount: MAX_AMOUNT }));
+      const above = await t.api.createTransaction(buildTransaction({ amount: MAX_AMOUNT + 0.01 }));
 
       expect(largest.status).to.equal(201);
       expect(largest.body.amount).to.equal(MAX_AMOUNT);
       expect(above.status).to.equal(400);
       expect(above.body.code).to.equal('INVALID_AMOUNT');
-      expect(await rowsOfUser()).to.equal(1);
+      expect(await t.rowsOfUser()).to.equal(1);
     });
 
     for (const raw of ['9007199254740993', '1e308', '92233720368547758.07', '1e-7', '0.001', '-0', '-0.01', '1.005'] as const) {
       it(`when the amount is ${raw}, answers 400 INVALID_AMOUNT and stores nothing`, async () => {
-        const res = await api.createRaw(`{"amount":${raw},"description":"range"}`);
+        const res = await t.api.createRaw(`{"amount":${raw},"description":"range"}`);
 
         expect(res.status).to.equal(400);
         expect(res.body.code).to.equal('INVALID_AMOUNT');
-        expect(await rowsOfUser()).to.equal(0);
+        expect(await t.rowsOfUser()).to.equal(0);
       });
     }
   });
@@ -124,7 +102,7 @@ describe('every validated value is in range for the database', () => {
     it('255 characters of four UTF-8 bytes each (1020 bytes) are stored as sent', async () => {
       const description = '😀'.repeat(255);
 
-      const res = await api.createTransaction(buildTransaction({ description }));
+      const res = await t.api.createTransaction(buildTransaction({ description }));
 
       expect(res.status).to.equal(201);
       expect(res.body.description).to.equal(description);
@@ -140,11 +118,11 @@ describe('every validated value is in range for the database', () => {
       ['blank text', '"   "'],
     ] as const) {
       it(`when the description has ${what}, answers 400 INVALID_DESCRIPTION and stores nothing`, async () => {
-        const res = await api.createRaw(`{"amount":1,"description":${rawDescription}}`);
+        const res = await t.api.createRaw(`{"amount":1,"description":${rawDescription}}`);
 
         expect(res.status).to.equal(400);
         expect(res.body.code).to.equal('INVALID_DESCRIPTION');
-        expect(await rowsOfUser()).to.equal(0);
+        expect(await t.rowsOfUser()).to.equal(0);
       });
     }
   });
