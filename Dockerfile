@@ -9,6 +9,7 @@ FROM node:24-bookworm-slim AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
+COPY contract/package.json contract/
 COPY infra/package.json infra/
 COPY auth-service/package.json auth-service/
 COPY payment-service/package.json payment-service/
