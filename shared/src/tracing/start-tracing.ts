@@ -9,6 +9,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { loadTracingConfig, type TracingConfig } from './config.js';
+import { registerPropagationOnly } from './propagation-only.js';
 
 export interface Tracing {
   /** Sends what is still buffered and stops. */
@@ -25,12 +26,16 @@ export interface TracingOptions {
 /**
  * Starts the OpenTelemetry SDK with the http, express and pg instrumentations, exporting over
  * OTLP (http/protobuf) when OTEL_EXPORTER_OTLP_ENDPOINT is set. With no endpoint (and no
- * processor given) nothing is registered at all: the API then hands out no-op spans, so an
- * untraced process pays for nothing. Call it before the instrumented modules are loaded.
+ * processor given) only trace-context propagation is registered: no SDK, no instrumentation,
+ * no span recorded, but each request still has a trace id that its log lines, its outbox row
+ * and its Kafka message carry. Call it before the instrumented modules are loaded.
  */
 export function startTracing(options: TracingOptions): Tracing | undefined {
   const config = options.config ?? loadTracingConfig();
-  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT && !options.spanProcessor) return undefined;
+  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT && !options.spanProcessor) {
+    registerPropagationOnly();
+    return undefined;
+  }
   // ES modules are instrumented through import-in-the-middle's loader hook, registered before they load.
   const { registerOptions } = createAddHookMessageChannel();
   register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
