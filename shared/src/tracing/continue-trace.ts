@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { context, isSpanContextValid, propagation, ROOT_CONTEXT, trace, TraceFlags, type Context } from '@opentelemetry/api';
-import { RandomIdGenerator } from '@opentelemetry/sdk-trace-base';
 import type { RequestHandler } from 'express';
 
-const ids = new RandomIdGenerator();
+// Random ids from node:crypto rather than the SDK's generator: importing the SDK for two ids
+// would add its load time to every service's start.
+const newSpanId = () => randomBytes(8).toString('hex');
+const newTraceId = () => randomBytes(16).toString('hex');
 
 /**
  * This hop's place in a trace, when no SDK opened a span for the request: the caller's trace id
@@ -17,8 +20,8 @@ export function requestTraceContext(headers: IncomingHttpHeaders): Context {
   const caller = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headers));
   const spanContext =
     caller && isSpanContextValid(caller)
-      ? { traceId: caller.traceId, spanId: ids.generateSpanId(), traceFlags: caller.traceFlags, ...(caller.traceState ? { traceState: caller.traceState } : {}) }
-      : { traceId: ids.generateTraceId(), spanId: ids.generateSpanId(), traceFlags: TraceFlags.NONE };
+      ? { traceId: caller.traceId, spanId: newSpanId(), traceFlags: caller.traceFlags, ...(caller.traceState ? { traceState: caller.traceState } : {}) }
+      : { traceId: newTraceId(), spanId: newSpanId(), traceFlags: TraceFlags.NONE };
   return trace.setSpanContext(ROOT_CONTEXT, spanContext);
 }
 
