@@ -35,3 +35,10 @@ export function replaceTraceHeaders(headers: Record<string, unknown>): void {
   delete headers.tracestate;
   propagation.inject(context.active(), headers);
 }
+
+/** The trace id a `traceparent` names (a Kafka message's header), or undefined when it names none. */
+export function traceIdIn(traceparent: string | undefined): string | undefined {
+  if (!traceparent) return undefined;
+  const spanContext = trace.getSpanContext(contextFromTraceparent(traceparent));
+  return spanContext && isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+}
