@@ -1,8 +1,8 @@
 import { startTracing } from '@paymesh/shared/tracing';
 
 // Tracing starts before anything it instruments (http, express, pg) is loaded, so the rest is
-// imported after it; with no OTLP endpoint configured it registers nothing.
-const tracing = startTracing({ service: 'auth-service' });
+// imported after it; with no OTLP endpoint configured it only propagates trace context.
+const tracing = await startTracing({ service: 'auth-service' });
 const { onShutdown } = await import('@paymesh/shared/http');
 const { createLogger } = await import('@paymesh/shared/logger');
 const { loadAuthConfig } = await import('./config.js');

@@ -8,6 +8,7 @@ import { requireCanonicalPath } from './edge/canonical-path.js';
 import { distrustClientHeaders } from './edge/client-headers.js';
 import { createRateLimits } from './edge/rate-limits.js';
 import { corsAllowList, securityHeaders } from './edge/security-headers.js';
+import { traceContext } from './edge/trace-context.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { Upstream } from './proxy/upstream.js';
 import type { GatewayMetrics } from './metrics/gateway.metrics.js';
@@ -48,6 +49,7 @@ export function buildApp(deps: GatewayDeps): Express {
   app.disable('etag'); // upstream bodies pass through; the gateway's own are tiny and live
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestId());
+  app.use(traceContext());
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics.registry));
   app.use(metricsRoute(metrics.registry, ipAllowList(config.METRICS_ALLOW)));

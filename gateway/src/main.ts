@@ -1,8 +1,8 @@
 import { startTracing } from '@paymesh/shared/tracing';
 
 // Tracing starts before anything it instruments (http, express, pg) is loaded, so the rest is
-// imported after it; with no OTLP endpoint configured it registers nothing.
-const tracing = startTracing({ service: 'gateway' });
+// imported after it; with no OTLP endpoint configured it only propagates trace context.
+const tracing = await startTracing({ service: 'gateway' });
 const { onShutdown } = await import('@paymesh/shared/http');
 const { createLogger } = await import('@paymesh/shared/logger');
 const { loadGatewayConfig } = await import('./config.js');

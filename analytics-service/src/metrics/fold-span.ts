@@ -1,4 +1,4 @@
-import { context, SpanKind, trace } from '@opentelemetry/api';
+import { context, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import type { IHeaders } from 'kafkajs';
 import { contextFromTraceparent } from '@paymesh/shared/tracing';
 import type { TransactionEvent } from '@paymesh/shared/events';
@@ -10,8 +10,13 @@ const tracer = trace.getTracer('analytics-service');
 /**
  * Folds the event inside a span that continues the trace of the request that caused it (its
  * traceparent travelled in the outbox row, then the Kafka header), so one trace reaches from
- * the click to the dashboard, and logs one line with its trace_id. Without a traceparent it
- * just folds: no span, no line, no cost.
+ * the click to the dashboard. With no SDK the span records nothing but still names the trace.
+ *
+ * Its log line, with the trace_id, is at info only for a sampled trace: one the SDK's sampler
+ * chose, or, with no SDK, one whose caller sent a sampled traceparent (a new trace is never
+ * sampled then). A line for every event would be most of this service's output and a visible
+ * share of its CPU at a high event rate; a request someone wants to follow gets its line, and
+ * LOG_LEVEL=debug shows the rest. Without a traceparent it just folds.
  */
 export function foldInTrace(event: TransactionEvent, headers: IHeaders | undefined, fold: () => FoldOutcome, logger: Logger): FoldOutcome {
   const traceparent = headers?.traceparent?.toString();
@@ -20,10 +25,10 @@ export function foldInTrace(event: TransactionEvent, headers: IHeaders | undefin
   try {
     const outcome = fold();
     span.setAttribute('paymesh.fold.outcome', outcome);
-    // The analytics end of the request's trail: one line per traced event, carrying its trace_id.
-    if (span.isRecording()) {
+    const level = (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0 ? 'info' : 'debug';
+    if (logger.isLevelEnabled(level)) {
       context.with(trace.setSpan(context.active(), span), () =>
-        logger.info({ event_id: event.event_id, event_type: event.event_type, request_id: event.request_id, outcome }, 'folded a traced event'),
+        logger[level]({ event_id: event.event_id, event_type: event.event_type, request_id: event.request_id, outcome }, 'folded a traced event'),
       );
     }
     return outcome;

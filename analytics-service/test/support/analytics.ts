@@ -4,8 +4,8 @@ import { startService, type RunningAnalytics } from '../../src/service.js';
 import { waitFor } from '../../../infra/src/wait-for.js';
 import type { StatsBody } from '../../src/stats/stats.view.js';
 
-/** The real service in-process on port 0, reading `topic`; env overrides win. */
-export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}): Promise<RunningAnalytics> {
+/** The real service in-process on port 0, reading `topic`; env overrides win; log lines go to `logs` when given. */
+export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}, logs?: Parameters<typeof createLogger>[2]): Promise<RunningAnalytics> {
   const config = loadAnalyticsConfig({
     ...process.env,
     PORT: '0',
@@ -18,7 +18,7 @@ export async function startAnalytics(topic: string, dlq: string, env: Record<str
     STREAM_MIN_INTERVAL_MS: '100',
     ...env,
   });
-  return startService(config, createLogger('analytics-service', config.LOG_LEVEL));
+  return startService(config, createLogger('analytics-service', config.LOG_LEVEL, logs));
 }
 
 export async function getStats(url: string): Promise<StatsBody> {

@@ -6,4 +6,4 @@ import { startTracing } from '@paymesh/shared/tracing';
  * requires this file first), with finished spans kept in memory for the tests to read.
  */
 export const finishedSpans = new InMemorySpanExporter();
-startTracing({ service: 'test', config: { OTEL_TRACES_SAMPLER_ARG: 1 }, spanProcessor: new SimpleSpanProcessor(finishedSpans) });
+await startTracing({ service: 'test', config: { OTEL_TRACES_SAMPLER_ARG: 1 }, spanProcessor: new SimpleSpanProcessor(finishedSpans) });

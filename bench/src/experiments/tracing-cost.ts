@@ -11,7 +11,8 @@ import { registerUsers } from '../lib/users.js';
 
 /**
  * B3's gateway side (POST /payment/transactions through the gateway, 20 connections, 50 users)
- * on two meshes side by side: one without tracing (no OTLP endpoint, so no SDK at all) and one
+ * on two meshes side by side: one without the SDK (no OTLP endpoint: trace context is only
+ * propagated, so logs, outbox rows and Kafka headers still carry trace ids) and one
  * exporting every span over OTLP to a sink in this process that reads and discards them.
  * `npx tsx bench/src/experiments/tracing-cost.ts [seconds=8] [rounds=4]`
  */
@@ -57,10 +58,10 @@ try {
     log(`${name}: ${describeLoad(result)}`);
     return result;
   };
-  const { a: untraced, b: traced } = await interleaved(rounds, measured('tracing off', off.urls.gateway, offUsers), measured('tracing on', on.urls.gateway, onUsers));
+  const { a: untraced, b: traced } = await interleaved(rounds, measured('propagation only', off.urls.gateway, offUsers), measured('tracing on', on.urls.gateway, onUsers));
   const summary = (results: LoadResult[]) =>
     `${Math.round(median(results.map((r) => r.rps)))} tx/s, p50 ${median(results.map((r) => r.p50)).toFixed(1)} ms, p99 ${median(results.map((r) => r.p99)).toFixed(1)} ms`;
-  log(`tracing off: ${summary(untraced)}`);
+  log(`no SDK, trace context propagated only: ${summary(untraced)}`);
   log(`tracing on (OTLP to a discarding sink): ${summary(traced)}; ${exportRequests} export requests, ${Math.round(exportedBytes / 1024)} KiB`);
   log(`traced / untraced throughput: ${(median(traced.map((r) => r.rps)) / median(untraced.map((r) => r.rps))).toFixed(2)}`);
 } finally {

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { dataDir } from '../../../infra/src/paths.js';
+import { promisify } from 'node:util';
+import { dataDir, repoRoot } from '../../../infra/src/paths.js';
 import { spawnService } from '../../../infra/src/processes/spawn-service.js';
 import { freePort } from '../../../infra/src/wait-for.js';
 import type { Infra } from '../../../infra/src/infra.js';
@@ -24,11 +26,12 @@ export interface AnalyticsRun {
 const now = () => performance.now() / 1000;
 
 /**
- * A lone analytics-service on `topic`, as its own process, watched from the first moment: the
+ * A lone analytics-service on `topic`, as its own process (from source through tsx, or
+ * `bundled`: the built dist/main.js), watched from the first moment: the
  * poller sees events_processed grow during the fold, which gives the fold rate without the
  * start-up, and spawnService returns once /ready is 200, which gives the restart time.
  */
-export async function startAnalytics(infra: Infra, topic: string): Promise<AnalyticsRun> {
+export async function startAnalytics(infra: Infra, topic: string, options: { bundled?: boolean } = {}): Promise<AnalyticsRun> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const samples: StatsSample[] = [];
@@ -57,6 +60,8 @@ export async function startAnalytics(infra: Infra, topic: string): Promise<Analy
     },
     logFile: path.join(dataDir, 'bench', 'logs', `analytics-${port}.log`),
     readyTimeoutMs: 600_000,
+    // The esbuild bundle the image runs (see buildAnalyticsBundle), instead of tsx compiling the source at start.
+    ...(options.bundled ? { args: ['--enable-source-maps', 'dist/main.js'] } : {}),
   }).catch(async (err: unknown) => {
     polling = false;
     await poller;
@@ -86,4 +91,9 @@ export function foldRate(samples: StatsSample[], total: number): number | undefi
   const start = samples[Math.max(0, first - 1)]!;
   const end = samples[last]!;
   return (end.eventsProcessed - start.eventsProcessed) / (end.at - start.at);
+}
+
+/** Builds analytics-service's esbuild bundle, as its image does (`npm run build`). */
+export async function buildAnalyticsBundle(): Promise<void> {
+  await promisify(execFile)('npm', ['run', 'build', '-w', '@paymesh/analytics-service'], { cwd: repoRoot });
 }

@@ -4,6 +4,7 @@ import type { TopicContract } from '../events/index.js';
 import { kafkaClient, type KafkaConnection } from './connection.js';
 import { decode } from './decode.js';
 import { createPublisherForDeadLetters, type DeadLetterSink } from './dead-letter.js';
+import { traceIdIn } from '../tracing/trace-context.js';
 
 export type StreamStatus = 'starting' | 'running' | 'crashed' | 'stopped';
 
@@ -72,7 +73,8 @@ export function replayTopic<E>(connection: KafkaConnection, options: ReplayOptio
           if ('event' in decoded) {
             options.onEvent(decoded.event, partition, offset, message.headers);
           } else {
-            logger.warn({ partition, offset, reason: decoded.reason }, 'rejected message');
+            // With the trace of the request that sent it, when it carries one, to find where it came from.
+            logger.warn({ partition, offset, reason: decoded.reason, trace_id: traceIdIn(message.headers?.traceparent?.toString()) }, 'rejected message');
             // Awaited before the caller counts it: if the copy fails, the batch is retried from here.
             await deadLetters!.send(message, decoded.reason, { topic, partition, offset: message.offset });
             options.onRejected(decoded.reason, partition, offset);

@@ -1,2 +1,3 @@
 export { startTracing, type Tracing, type TracingOptions } from './start-tracing.js';
-export { contextFromTraceparent, currentTraceId, currentTraceparent } from './trace-context.js';
+export { continueTrace, requestTraceContext } from './continue-trace.js';
+export { contextFromTraceparent, currentTraceId, currentTraceparent, replaceTraceHeaders, traceIdIn } from './trace-context.js';

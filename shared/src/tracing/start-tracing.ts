@@ -1,14 +1,6 @@
-import { createRequire, register } from 'node:module';
-import { createAddHookMessageChannel } from 'import-in-the-middle';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { loadTracingConfig, type TracingConfig } from './config.js';
+import { registerPropagationOnly } from './propagation-only.js';
 
 export interface Tracing {
   /** Sends what is still buffered and stops. */
@@ -25,36 +17,18 @@ export interface TracingOptions {
 /**
  * Starts the OpenTelemetry SDK with the http, express and pg instrumentations, exporting over
  * OTLP (http/protobuf) when OTEL_EXPORTER_OTLP_ENDPOINT is set. With no endpoint (and no
- * processor given) nothing is registered at all: the API then hands out no-op spans, so an
- * untraced process pays for nothing. Call it before the instrumented modules are loaded.
+ * processor given) only trace-context propagation is registered: no SDK, no instrumentation,
+ * no span recorded, but each request still has a trace id that its log lines, its outbox row
+ * and its Kafka message carry. Call it before the instrumented modules are loaded.
  */
-export function startTracing(options: TracingOptions): Tracing | undefined {
+export async function startTracing(options: TracingOptions): Promise<Tracing | undefined> {
   const config = options.config ?? loadTracingConfig();
-  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT && !options.spanProcessor) return undefined;
-  // ES modules are instrumented through import-in-the-middle's loader hook, registered before they load.
-  const { registerOptions } = createAddHookMessageChannel();
-  register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
-
-  const exporterUrl = config.OTEL_EXPORTER_OTLP_ENDPOINT && new URL('/v1/traces', config.OTEL_EXPORTER_OTLP_ENDPOINT).href;
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': options.service }),
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.OTEL_TRACES_SAMPLER_ARG) }),
-    spanProcessors: [options.spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter({ url: exporterUrl }))],
-  });
-  provider.register();
-  registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      // Probes and scrapes every few seconds would bury the requests people make.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|ready|metrics)\b/.test(req.url ?? '') }),
-      // Spans only where they tell something: the route names the server span, while a span per
-      // middleware (request id, logging, body parsing…) and per pool checkout would double the
-      // spans of each request for nothing to read (measured: half the throughput with them).
-      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.REQUEST_HANDLER] }),
-      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
-    ],
-  });
-  // Node's own http module is patched when required: do it now, whoever imports it first.
-  createRequire(import.meta.url)('node:http');
-  return { shutdown: () => provider.shutdown() };
+  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT && !options.spanProcessor) {
+    registerPropagationOnly();
+    return undefined;
+  }
+  // Loaded only when used: the SDK, its exporter and instrumentations took 0.7 to 2 s of a
+  // service's start on a busy machine, for nothing when no endpoint is set.
+  const { startSdk } = await import('./start-sdk.js');
+  return startSdk(options, config);
 }
