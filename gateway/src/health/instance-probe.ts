@@ -12,7 +12,7 @@ export interface ServiceHealth extends InstanceHealth {
    * With several instances, each one in configuration order (`id` 1, 2, …): public answers
    * name no internal addresses. Left out with a single instance, where it would repeat the service.
    */
-  instances?: (InstanceHealth & { id: number })[];
+  instances?: (InstanceHealth & { id: number; in_rotation: boolean })[];
 }
 
 /** One instance's readiness asked directly, not through its breaker, so a probe neither trips nor is blocked by it. */
@@ -41,5 +41,7 @@ export async function probe(upstream: Upstream, timeoutMs: number): Promise<Serv
   const summary: InstanceHealth = up.length > 0
     ? { status: 'up', latency_ms: Math.min(...up.map((result) => result.latency_ms)), circuit: upstream.circuit() }
     : { status: 'down', latency_ms: Math.max(...results.map((result) => result.latency_ms)), circuit: upstream.circuit(), error: 'no instance is ready' };
-  return { ...summary, instances: results.map((result, i) => ({ id: i + 1, ...result })) };
+  // in_rotation: the gateway's own periodic probe still sends it requests (this probe is a fresh one).
+  const instances = results.map((result, i) => ({ id: i + 1, ...result, in_rotation: upstream.instances[i]!.healthy() }));
+  return { ...summary, instances };
 }

@@ -2,9 +2,16 @@ import type { UpstreamInstance } from './upstream-instance.js';
 
 export interface InstanceHealthOptions {
   intervalMs: number;
-  /** Longest wait for one probe; capped at the interval so probes never pile up. */
+  /** Longest wait for one probe. */
   timeoutMs: number;
 }
+
+/**
+ * Failed probes in a row that take an instance out. One slow answer on a busy machine is not a
+ * dead instance, and taking a healthy one out doubles the load on the rest; one success brings
+ * it back, since its breaker still guards the first requests it gets.
+ */
+const FAILURES_TO_TAKE_OUT = 2;
 
 /**
  * Asks each instance's `/ready` every `intervalMs`, off the request path, and marks it in or out
@@ -15,17 +22,24 @@ export interface InstanceHealthOptions {
  * one, there is nothing to route around.
  */
 export function watchInstanceHealth(instances: readonly UpstreamInstance[], o: InstanceHealthOptions): { stop(): void } {
-  const timeoutMs = Math.min(o.timeoutMs, o.intervalMs);
   const running = new Set<UpstreamInstance>();
+  const failures = new Map<UpstreamInstance, number>();
+
+  const record = (instance: UpstreamInstance, ok: boolean) => {
+    const failed = ok ? 0 : (failures.get(instance) ?? 0) + 1;
+    failures.set(instance, failed);
+    if (ok) instance.markHealthy(true);
+    else if (failed >= FAILURES_TO_TAKE_OUT) instance.markHealthy(false);
+  };
 
   const probe = async (instance: UpstreamInstance) => {
     running.add(instance);
     try {
-      const res = await fetch(new URL('/ready', instance.url), { signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(new URL('/ready', instance.url), { signal: AbortSignal.timeout(o.timeoutMs) });
       await res.body?.cancel();
-      instance.markHealthy(res.ok);
+      record(instance, res.ok);
     } catch {
-      instance.markHealthy(false);
+      record(instance, false);
     } finally {
       running.delete(instance);
     }
