@@ -91,6 +91,18 @@ describe('an upstream with several instances', () => {
     expect((await instancesOf(gateway))[0]).to.include({ status: 'up', circuit: 'closed' });
   });
 
+  it('when an instance refuses a create, answers 502 once and sends the next creates to the other at once', async () => {
+    gateway = await start({ BALANCE_POLICY: 'round_robin', INSTANCE_CHECK_INTERVAL_MS: '60000' });
+    await first.stop();
+
+    const creates = [];
+    for (let i = 0; i < 6; i++) creates.push(await call(`${gateway.url}/analytics/stats`, json({ amount: 1 })));
+
+    expect(statuses(creates).filter((status) => status === 502).length).to.be.at.most(1);
+    expect(second.seen.length).to.be.at.least(5);
+    expect((await instancesOf(gateway))[0]).to.include({ in_rotation: false });
+  });
+
   it('never opens an instance breaker on its 500s: one request can cause them, the instance still serves everyone else', async () => {
     first.handle((req, res) => res.writeHead(req.url === '/stats/bug' ? 500 : 200, { 'content-type': 'application/json' }).end('{}'));
     gateway = await start({ BALANCE_POLICY: 'round_robin' });

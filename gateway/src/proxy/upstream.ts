@@ -90,6 +90,9 @@ export function createUpstream(o: UpstreamOptions): Upstream {
             return;
           } catch (err) {
             failure = err;
+            // Nothing listens there: out of rotation at once rather than after two failed probes,
+            // so a crashed instance costs one refused request, not one per request until then.
+            if (health && err instanceof UpstreamError && err.refused) instance.markHealthy(false);
             if (!canTryAnother(err, req)) break;
           }
         }
