@@ -1,15 +1,10 @@
 import { expect } from 'chai';
-import { get, type ServerResponse } from 'node:http';
-import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
+import type { ServerResponse } from 'node:http';
 import type { RunningGateway } from '../src/service.js';
+import { healthOf, instancesOf, startBalancedGateway } from './support/balanced-gateway.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
-import { startGateway } from './support/gateway.js';
 import { call, json, waitFor } from './support/http.js';
 
-interface Health {
-  services: Record<string, { status: string; circuit: string; instances?: { id: number; status: string; circuit: string; in_rotation: boolean }[] }>;
-}
-const instancesOf = async (gateway: RunningGateway) => (await call<Health>(`${gateway.url}/health`)).body.services.analytics?.instances ?? [];
 const send = (gateway: RunningGateway, n: number, init?: RequestInit) =>
   Promise.all(Array.from({ length: n }, () => call(`${gateway.url}/analytics/stats`, init)));
 const statuses = (answers: { status: number }[]) => answers.map((answer) => answer.status);
@@ -18,14 +13,7 @@ describe('an upstream with several instances', () => {
   let first: FakeUpstream;
   let second: FakeUpstream;
   let gateway: RunningGateway | undefined;
-  const start = (env: Record<string, string> = {}) =>
-    startGateway({
-      ANALYTICS_SERVICE_URLS: `${first.url},${second.url}`,
-      INSTANCE_CHECK_INTERVAL_MS: '100',
-      BREAKER_VOLUME: '3',
-      BREAKER_RESET_MS: '300',
-      ...env,
-    });
+  const start = (env: Record<string, string> = {}) => startBalancedGateway(first, second, env);
 
   beforeEach(async () => {
     [first, second] = await Promise.all([startFakeUpstream(), startFakeUpstream()]);
@@ -81,7 +69,7 @@ describe('an upstream with several instances', () => {
 
     expect(statuses(creates)).to.deep.equal([200, 200, 200, 200, 200, 200]);
     expect(second.seen.length - served).to.equal(6);
-    expect((await call<Health>(`${gateway.url}/health`)).body.services.analytics).to.include({ status: 'up', circuit: 'closed' });
+    expect((await healthOf(gateway)).analytics).to.include({ status: 'up', circuit: 'closed' });
 
     await first.restart();
     await waitFor('the instance to be sent requests again', async () => {
@@ -136,36 +124,6 @@ describe('an upstream with several instances', () => {
 
     expect(refused.body).to.include({ code: 'UPSTREAM_UNAVAILABLE', request_id: refused.headers.get('x-request-id') });
     expect((await instancesOf(gateway)).map((instance) => instance.circuit)).to.deep.equal(['open', 'open']);
-    expect((await call<Health>(`${gateway.url}/health`)).body.services.analytics).to.include({ status: 'down', circuit: 'open' });
-  });
-
-  it('reports breaker state and latency per instance in /metrics', async () => {
-    gateway = await start({ BALANCE_POLICY: 'round_robin' });
-    await send(gateway, 4);
-
-    const scrape = await scrapeMetrics(gateway.url);
-
-    for (const upstream of [first, second]) {
-      const instance = new URL(upstream.url).host;
-      expect(scrape.value('gateway_circuit_state', { upstream: 'analytics', instance, state: 'closed' })).to.equal(1);
-      expect(scrape.count('gateway_upstream_duration_seconds', { upstream: 'analytics', instance })).to.equal(2);
-    }
-  });
-
-  it('opens a live stats stream on a ready instance when another is down', async () => {
-    second.handle((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end('event: stats\ndata: {"n":7}\n\n'));
-    gateway = await start();
-    await first.stop();
-    await waitFor('the probe to take the dead instance out', async () => (await instancesOf(gateway!))[0]?.in_rotation === false, 5000, 50);
-
-    const body = await new Promise<string>((resolve, reject) => {
-      get(`${gateway!.url}/analytics/stats/stream`, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('close', () => resolve(text));
-      }).on('error', reject);
-    });
-
-    expect(body).to.include('data: {"n":7}');
-    expect(second.seen.map((seen) => seen.url)).to.include('/stats/stream?interval_ms=250');
+    expect((await healthOf(gateway)).analytics).to.include({ status: 'down', circuit: 'open' });
   });
 });
