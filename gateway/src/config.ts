@@ -9,6 +9,25 @@ const commaList = (fallback: string) =>
     .default(fallback)
     .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
+/**
+ * Several instances of one upstream, comma-separated. Bounded, because each instance is a
+ * label value on the breaker and latency metrics; duplicates would double one instance's share.
+ */
+const MAX_INSTANCES = 16;
+const urlList = () =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, error: 'each instance must be an http(s) URL' }))
+        .min(1, 'list at least one URL')
+        .max(MAX_INSTANCES, `at most ${MAX_INSTANCES} instances`)
+        .refine((urls) => new Set(urls).size === urls.length, 'an instance is listed twice')
+        .optional(),
+    );
+
 /** Express's `trust proxy`: off by default, because the gateway is the edge and X-Forwarded-For from a client is a lie. */
 const trustProxy = z
   .string()
@@ -27,6 +46,15 @@ const schema = z
     AUTH_SERVICE_URL: url('http://localhost:8081'),
     PAYMENT_SERVICE_URL: url('http://localhost:8082'),
     ANALYTICS_SERVICE_URL: url('http://localhost:8083'),
+    // Every instance of an upstream; when set, replaces the single-URL variable above it.
+    AUTH_SERVICE_URLS: urlList(),
+    PAYMENT_SERVICE_URLS: urlList(),
+    ANALYTICS_SERVICE_URLS: urlList(),
+    // Which healthy instance gets the next request: the one with the fewest requests waiting
+    // for an answer (ties taken in turn), or strictly in turn.
+    BALANCE_POLICY: z.enum(['least_in_flight', 'round_robin']).default('least_in_flight'),
+    // How often each instance's /ready is asked, when an upstream has more than one instance.
+    INSTANCE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     // Unset: derived from AUTH_SERVICE_URL, so pointing the gateway at another auth needs one variable.
     AUTH_JWKS_URL: z.url().optional(),
     CORS_ORIGINS: commaList('http://localhost:3000'),
@@ -66,7 +94,12 @@ const schema = z
   })
   .transform((env) => ({
     ...env,
-    AUTH_JWKS_URL: env.AUTH_JWKS_URL ?? new URL('/.well-known/jwks.json', env.AUTH_SERVICE_URL).href,
+    UPSTREAM_URLS: {
+      auth: env.AUTH_SERVICE_URLS ?? [env.AUTH_SERVICE_URL],
+      payment: env.PAYMENT_SERVICE_URLS ?? [env.PAYMENT_SERVICE_URL],
+      analytics: env.ANALYTICS_SERVICE_URLS ?? [env.ANALYTICS_SERVICE_URL],
+    },
+    AUTH_JWKS_URL: env.AUTH_JWKS_URL ?? new URL('/.well-known/jwks.json', env.AUTH_SERVICE_URLS?.[0] ?? env.AUTH_SERVICE_URL).href,
   }));
 
 export type GatewayConfig = z.infer<typeof schema>;

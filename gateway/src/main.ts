@@ -12,7 +12,7 @@ const config = loadGatewayConfig();
 const logger = createLogger('gateway', config.LOG_LEVEL);
 const gateway = await startService(config, logger);
 logger.info(
-  { url: gateway.url, auth: config.AUTH_SERVICE_URL, payment: config.PAYMENT_SERVICE_URL, analytics: config.ANALYTICS_SERVICE_URL },
+  { url: gateway.url, ...config.UPSTREAM_URLS },
   'gateway listening',
 );
 onShutdown(logger, async () => {

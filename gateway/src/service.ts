@@ -22,11 +22,16 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
     rollingCountTimeout: config.BREAKER_WINDOW_MS,
     resetTimeout: config.BREAKER_RESET_MS,
   };
-  const plain = {
-    auth: createUpstream({ name: 'auth', url: config.AUTH_SERVICE_URL, breaker, logger }),
-    payment: createUpstream({ name: 'payment', url: config.PAYMENT_SERVICE_URL, breaker, logger }),
-    analytics: createUpstream({ name: 'analytics', url: config.ANALYTICS_SERVICE_URL, breaker, logger }),
-  };
+  const upstream = (name: 'auth' | 'payment' | 'analytics') =>
+    createUpstream({
+      name,
+      urls: config.UPSTREAM_URLS[name],
+      breaker,
+      logger,
+      policy: config.BALANCE_POLICY,
+      health: { intervalMs: config.INSTANCE_CHECK_INTERVAL_MS, timeoutMs: config.HEALTH_TIMEOUT_MS },
+    });
+  const plain = { auth: upstream('auth'), payment: upstream('payment'), analytics: upstream('analytics') };
   const registry = createMetricsRegistry();
   const gatewayMetrics = createGatewayMetrics(registry, Object.values(plain));
   const upstreams = {

@@ -39,4 +39,24 @@ describe('gateway configuration (unit)', () => {
 
     expect(load).to.throw(ConfigError).with.property('message').that.includes('PORT').and.includes('PAYMENT_SERVICE_URL').and.includes('RATE_LIMIT_PER_IP').and.includes('STREAM_MIN_INTERVAL_MS').and.includes('HEALTH_CACHE_MS');
   });
+
+  it('takes a list of instances per upstream, which replaces the single URL; with none, the single URL is the one instance', () => {
+    const config = loadGatewayConfig({ PAYMENT_SERVICE_URL: 'http://p:1', PAYMENT_SERVICE_URLS: 'http://p:1, http://p:2', AUTH_SERVICE_URL: 'http://a:1' });
+
+    expect(config.UPSTREAM_URLS.payment).to.deep.equal(['http://p:1', 'http://p:2']);
+    expect(config.UPSTREAM_URLS.auth).to.deep.equal(['http://a:1']);
+    expect(config.BALANCE_POLICY).to.equal('least_in_flight');
+  });
+
+  it('names every bad instance list in one error: not a URL, listed twice, empty, and an unknown policy', () => {
+    const load = () =>
+      loadGatewayConfig({
+        PAYMENT_SERVICE_URLS: 'http://p:1,payment:2',
+        AUTH_SERVICE_URLS: 'http://a:1,http://a:1',
+        ANALYTICS_SERVICE_URLS: ' , ',
+        BALANCE_POLICY: 'random',
+      });
+
+    expect(load).to.throw(ConfigError).with.property('message').that.includes('PAYMENT_SERVICE_URLS').and.includes('AUTH_SERVICE_URLS').and.includes('ANALYTICS_SERVICE_URLS').and.includes('BALANCE_POLICY');
+  });
 });

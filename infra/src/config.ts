@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { loadConfig, port } from '@paymesh/shared/config';
 import path from 'node:path';
+import { consecutivePorts } from './mesh-ports.js';
 import { dataDir } from './paths.js';
 
 /** Where the local broker, database and services listen. Every port is configurable so two checkouts can coexist. */
-const infraSchema = z.object({
+const MAX_PAYMENT_INSTANCES = 8;
+
+const infraSchema = z
+  .object({
   KAFKA_PORT: port(9092),
   KAFKA_CONTROLLER_PORT: port(9093),
   KAFKA_HEAP: z.string().regex(/^\d+[mg]$/i, 'a JVM size such as 512m').default('512m'),
@@ -18,7 +22,22 @@ const infraSchema = z.object({
   PAYMENT_PORT: port(8082),
   ANALYTICS_PORT: port(8083),
   CLIENT_PORT: port(3000),
-});
+  // payment-service instances behind the gateway, on PAYMENT_PORT, PAYMENT_PORT+1, …
+  PAYMENT_INSTANCES: z.coerce.number().int().min(1).max(MAX_PAYMENT_INSTANCES).default(1),
+})
+  .superRefine((env, ctx) => {
+    // The instances take consecutive ports, which must not run past the last port or onto a
+    // port another part of the mesh listens on (the default analytics port is PAYMENT_PORT+1).
+    const payments = consecutivePorts(env.PAYMENT_PORT, env.PAYMENT_INSTANCES);
+    if (payments.at(-1)! > 65535) ctx.addIssue({ code: 'custom', path: ['PAYMENT_INSTANCES'], message: `payment ports would run past 65535` });
+    const others = { GATEWAY_PORT: env.GATEWAY_PORT, AUTH_PORT: env.AUTH_PORT, ANALYTICS_PORT: env.ANALYTICS_PORT, CLIENT_PORT: env.CLIENT_PORT };
+    for (const [name, value] of Object.entries(others)) {
+      if (payments.includes(value)) {
+        const message = `${value} is also payment-service instance ${payments.indexOf(value) + 1}'s port (PAYMENT_PORT=${env.PAYMENT_PORT}, PAYMENT_INSTANCES=${env.PAYMENT_INSTANCES}); move one of them`;
+        ctx.addIssue({ code: 'custom', path: [name], message });
+      }
+    }
+  });
 
 export type InfraConfig = z.infer<typeof infraSchema>;
 

@@ -5,17 +5,9 @@ import { dataDir } from './paths.js';
 import { binPath, type SpawnServiceOptions } from './processes/spawn-service.js';
 import type { RestartPolicy } from './processes/restart-policy.js';
 import { superviseService, type SupervisedService } from './processes/supervise.js';
-import { freePort } from './wait-for.js';
+import { pickPorts, type MeshPorts } from './mesh-ports.js';
 
-export interface MeshPorts {
-  gateway: number;
-  auth: number;
-  payment: number;
-  analytics: number;
-  client: number;
-}
-
-export const DEFAULT_PORTS: MeshPorts = { gateway: 8080, auth: 8081, payment: 8082, analytics: 8083, client: 3000 };
+export { DEFAULT_PORTS, type MeshPorts } from './mesh-ports.js';
 
 export interface MeshOptions {
   /** Fixed ports (npm start) or free ones picked at random (tests, so they coexist with npm start). */
@@ -33,25 +25,23 @@ export interface MeshOptions {
   serviceEnv?: Partial<Record<MeshService, Record<string, string>>>;
   /** When to restart a service that exits unexpectedly, and when to give up on it. */
   restartPolicy?: RestartPolicy;
+  /** payment-service instances behind the gateway (default 1), each supervised on its own port. */
+  paymentInstances?: number;
 }
 
 export type MeshService = 'auth-service' | 'payment-service' | 'analytics-service' | 'gateway' | 'client';
 
 export interface Mesh {
   infra: Infra;
-  urls: { gateway: string; auth: string; payment: string; analytics: string; client?: string };
-  /** Each running part, restarted by its supervisor when it exits unexpectedly. */
+  /** `payment` is the first payment-service instance; `payments` lists every one. */
+  urls: { gateway: string; auth: string; payment: string; payments: string[]; analytics: string; client?: string };
+  /** Each running part, restarted by its supervisor when it exits unexpectedly ('payment-service' is the first instance). */
   services: Partial<Record<MeshService, SupervisedService>>;
+  /** Every payment-service instance, in port order. */
+  paymentInstances: SupervisedService[];
   /** Settles with the reason once a service crashed too often to be restarted; until then, never. */
   failed: Promise<Error>;
   stop(): Promise<void>;
-}
-
-async function pickPorts(option: MeshOptions['ports']): Promise<MeshPorts> {
-  if (option && option !== 'free') return option;
-  if (!option) return DEFAULT_PORTS;
-  const [gateway, auth, payment, analytics, client] = await Promise.all(Array.from({ length: 5 }, () => freePort()));
-  return { gateway: gateway!, auth: auth!, payment: payment!, analytics: analytics!, client: client! };
 }
 
 /**
@@ -62,11 +52,12 @@ async function pickPorts(option: MeshOptions['ports']): Promise<MeshPorts> {
  */
 export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   const log = options.log ?? (() => undefined);
-  const ports = await pickPorts(options.ports);
+  const ports = await pickPorts(options.ports, options.paymentInstances ?? 1);
   const logDir = options.logDir ?? path.join(dataDir, 'logs');
   const infra = await ensureInfra(options.infraConfig ?? loadInfraConfig(), log);
   const started: SupervisedService[] = [];
   const services: Mesh['services'] = {};
+  const paymentInstances: SupervisedService[] = [];
   let giveUp: (err: Error) => void = () => undefined;
   const failed = new Promise<Error>((resolve) => {
     giveUp = resolve;
@@ -75,23 +66,25 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   const url = (port: number) => `http://127.0.0.1:${port}`;
   const common = { KAFKA_BROKERS: infra.brokers.join(','), AUTH_JWKS_URL: `${url(ports.auth)}/.well-known/jwks.json`, ...options.env };
 
-  const launch = async (name: MeshService, port: number, env: Record<string, string>, extra: Partial<SpawnServiceOptions> = {}) => {
+  // A second instance of a service is told apart by a number in its log file and log lines.
+  const launch = async (name: MeshService, port: number, env: Record<string, string>, extra: Partial<SpawnServiceOptions> = {}, instance = 1) => {
     const begun = Date.now();
-    log(`starting ${name} on :${port}…`);
+    const label = instance > 1 ? `${name}-${instance}` : name;
+    log(`starting ${label} on :${port}…`);
     const service = await superviseService(
       {
         name,
         port,
         env: { ...common, ...env, ...options.serviceEnv?.[name] },
-        logFile: path.join(logDir, `${name}.log`),
+        logFile: path.join(logDir, `${label}.log`),
         sharedSession: options.sharedSession,
         ...extra,
       },
-      { log, onGiveUp: giveUp, ...(options.restartPolicy ? { policy: options.restartPolicy } : {}) },
+      { log, onGiveUp: giveUp, label, ...(options.restartPolicy ? { policy: options.restartPolicy } : {}) },
     );
     started.push(service);
-    services[name] = service;
-    log(`${name} ready (${((Date.now() - begun) / 1000).toFixed(1)} s)`);
+    if (instance === 1) services[name] = service;
+    log(`${label} ready (${((Date.now() - begun) / 1000).toFixed(1)} s)`);
     return service;
   };
 
@@ -103,13 +96,18 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
   try {
     await Promise.all([
       launch('auth-service', ports.auth, { AUTH_DATABASE_URL: infra.databaseUrls.auth }),
-      launch('payment-service', ports.payment, { PAYMENT_DATABASE_URL: infra.databaseUrls.payment }),
+      // Instances share one database: the cap, idempotency keys and the outbox relay's lock live
+      // there, so they hold across instances (see payment-service's README).
+      ...ports.payments.map(async (port, i) => {
+        paymentInstances[i] = await launch('payment-service', port, { PAYMENT_DATABASE_URL: infra.databaseUrls.payment }, {}, i + 1);
+      }),
       launch('analytics-service', ports.analytics, { PAYMENT_DATABASE_URL: infra.databaseUrls.payment }),
     ]);
     const clientOrigin = `http://localhost:${ports.client}`;
     await launch('gateway', ports.gateway, {
       AUTH_SERVICE_URL: url(ports.auth),
       PAYMENT_SERVICE_URL: url(ports.payment),
+      PAYMENT_SERVICE_URLS: ports.payments.map(url).join(','),
       ANALYTICS_SERVICE_URL: url(ports.analytics),
       CORS_ORIGINS: `${clientOrigin},http://127.0.0.1:${ports.client}`,
     });
@@ -131,10 +129,12 @@ export async function startMesh(options: MeshOptions = {}): Promise<Mesh> {
       gateway: url(ports.gateway),
       auth: url(ports.auth),
       payment: url(ports.payment),
+      payments: ports.payments.map(url),
       analytics: url(ports.analytics),
       ...(options.withClient ? { client: `http://localhost:${ports.client}` } : {}),
     },
     services,
+    paymentInstances,
     failed,
     stop,
   };

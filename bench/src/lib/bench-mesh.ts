@@ -31,7 +31,7 @@ export async function startBenchMesh(
   log: Logger,
   infra: Infra,
   overrides: Record<string, string> = {},
-  options: { sharedSession?: boolean } = {},
+  options: { sharedSession?: boolean; paymentInstances?: number } = {},
 ): Promise<BenchMesh> {
   const topic = `bench.transactions.${Date.now()}`;
   await createTopic(infra.brokers, topic, 6);

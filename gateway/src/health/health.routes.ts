@@ -1,27 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { Upstream } from '../proxy/upstream.js';
+import { probe } from './instance-probe.js';
 import { sharedResult } from './shared-result.js';
-
-export interface ServiceHealth {
-  status: 'up' | 'down';
-  latency_ms: number;
-  circuit: string;
-  error?: string;
-}
-
-export async function probe(upstream: Upstream, timeoutMs: number): Promise<ServiceHealth> {
-  const started = performance.now();
-  const latency = () => Math.round((performance.now() - started) * 10) / 10;
-  try {
-    const res = await fetch(new URL('/ready', upstream.url), { signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel();
-    const status = res.ok ? 'up' : 'down';
-    return { status, latency_ms: latency(), circuit: upstream.circuit(), ...(res.ok ? {} : { error: `ready answered ${res.status}` }) };
-  } catch (err) {
-    const error = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
-    return { status: 'down', latency_ms: latency(), circuit: upstream.circuit(), error };
-  }
-}
 
 export interface HealthOptions {
   timeoutMs: number;
@@ -33,8 +13,8 @@ export interface HealthOptions {
 
 /**
  * `GET /health`: the mesh as the gateway sees it, each upstream's readiness asked directly
- * (not through its breaker, so a probe neither trips nor is blocked by it); 200 only when all
- * are ready. Each answer fans out to every upstream (analytics opens a Kafka admin connection),
+ * (not through its breaker, so a probe neither trips nor is blocked by it); 200 only when every
+ * service has a ready instance. Each answer fans out to every upstream (analytics opens a Kafka admin connection),
  * so one round of probes serves every caller for `cacheMs`, and callers are rate-limited.
  * `GET /ready`: the gateway itself can serve, whatever its upstreams are doing.
  */

@@ -4,26 +4,29 @@ import type { CircuitState, Upstream } from '../proxy/upstream.js';
 const STATES: readonly CircuitState[] = ['closed', 'half_open', 'open'];
 
 export interface GatewayMetrics {
-  upstreamLatency: Histogram<'upstream' | 'status_class'>;
+  upstreamLatency: Histogram<'upstream' | 'instance' | 'status_class'>;
   openStreams: Gauge<'upstream'>;
   /** Called where a limiter answers 429, with the rule's name. */
   rateLimited: (rule: string) => void;
 }
 
 /**
- * The edge's own signals: breaker state per upstream (one series per state, 1 for the current
- * one, so a dashboard can colour it), upstream latency, 429s per rule and open streams.
+ * The edge's own signals: breaker state per upstream instance (one series per state, 1 for the
+ * current one, so a dashboard can colour it), upstream latency per instance, 429s per rule and
+ * open streams. `instance` is host:port from the configured list, so its values stay bounded.
  */
 export function createGatewayMetrics(registry: Registry, upstreams: readonly Upstream[]): GatewayMetrics {
   new Gauge({
     name: 'gateway_circuit_state',
-    help: 'Circuit breaker state per upstream: 1 for the current state, 0 for the others',
-    labelNames: ['upstream', 'state'] as const,
+    help: 'Circuit breaker state per upstream instance: 1 for the current state, 0 for the others',
+    labelNames: ['upstream', 'instance', 'state'] as const,
     registers: [registry],
     collect() {
       for (const upstream of upstreams) {
-        const current = upstream.circuit();
-        for (const state of STATES) this.set({ upstream: upstream.name, state }, state === current ? 1 : 0);
+        for (const instance of upstream.instances) {
+          const current = instance.circuit();
+          for (const state of STATES) this.set({ upstream: upstream.name, instance: instance.label, state }, state === current ? 1 : 0);
+        }
       }
     },
   });
@@ -36,8 +39,8 @@ export function createGatewayMetrics(registry: Registry, upstreams: readonly Ups
   return {
     upstreamLatency: new Histogram({
       name: 'gateway_upstream_duration_seconds',
-      help: 'Time from forwarding a request to the upstream until its response headers arrive',
-      labelNames: ['upstream', 'status_class'] as const,
+      help: 'Time from forwarding a request to an upstream instance until its response headers arrive',
+      labelNames: ['upstream', 'instance', 'status_class'] as const,
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     }),

@@ -18,7 +18,9 @@ export function measuredUpstream(upstream: Upstream, metrics: GatewayMetrics): U
         (res.locals as { routeTemplate?: string }).routeTemplate = req.baseUrl ? `${req.baseUrl}/*` : req.path;
         const started = performance.now();
         await forward(req, res, next);
-        metrics.upstreamLatency.observe({ ...labels, status_class: statusClassOf(res.statusCode) }, (performance.now() - started) / 1000);
+        // The instance that answered last; `none` when every breaker refused before any was tried.
+        const instance = (res.locals as { upstreamInstance?: string }).upstreamInstance ?? 'none';
+        metrics.upstreamLatency.observe({ ...labels, instance, status_class: statusClassOf(res.statusCode) }, (performance.now() - started) / 1000);
         if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') && !res.writableEnded) {
           metrics.openStreams.inc(labels);
           res.once('close', () => metrics.openStreams.dec(labels));

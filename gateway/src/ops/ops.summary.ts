@@ -1,4 +1,4 @@
-import { probe, type ServiceHealth } from '../health/health.routes.js';
+import { probe, type ServiceHealth } from '../health/instance-probe.js';
 import type { Upstream } from '../proxy/upstream.js';
 
 export interface OpsSummary {
@@ -34,8 +34,9 @@ export async function readOpsSummary(upstreams: { auth: Upstream; payment: Upstr
     probe(upstreams.auth, timeoutMs),
     probe(upstreams.payment, timeoutMs),
     probe(upstreams.analytics, timeoutMs),
-    readJson(new URL('/ops/outbox', upstreams.payment.url), timeoutMs),
-    readJson(new URL('/stats', upstreams.analytics.url), timeoutMs),
+    // The backlog is one table every instance reads; the stats are the picked instance's fold.
+    readJson(new URL('/ops/outbox', upstreams.payment.pickUrl()), timeoutMs),
+    readJson(new URL('/stats', upstreams.analytics.pickUrl()), timeoutMs),
   ]);
   const healthy = [auth, payment, analytics].every((s) => s.status === 'up');
   return {

@@ -61,8 +61,9 @@ export function createProxyExchange(upstream: string, target: string): ProxyExch
       const status = proxyRes.statusCode ?? 502;
       settle(req, status >= 500 ? upstreamFailed(upstream, status) : undefined);
     });
-    proxy.on('error', (_err, req, res) => {
-      const error = req.socket.destroyed ? clientGone() : upstreamUnreachable(upstream);
+    proxy.on('error', (err, req, res) => {
+      const refused = (err as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+      const error = req.socket.destroyed ? clientGone() : upstreamUnreachable(upstream, refused);
       if (!settle(req, error) && 'headersSent' in res && res.headersSent && !res.writableEnded) res.destroy();
     });
     proxy.on('econnreset', (_err, req) => settle(req, clientGone()));

@@ -14,6 +14,8 @@ export class UpstreamError extends Error {
     message: string,
     readonly counts: boolean,
     readonly answered: boolean,
+    /** The instance refused the connection, so not one byte of the request reached it. */
+    readonly refused = false,
   ) {
     super(message);
   }
@@ -22,8 +24,8 @@ export class UpstreamError extends Error {
 export const upstreamTimedOut = (upstream: string, ms: number) =>
   new UpstreamError(504, 'UPSTREAM_TIMEOUT', `The ${upstream} service did not answer within ${ms} ms`, true, false);
 
-export const upstreamUnreachable = (upstream: string) =>
-  new UpstreamError(502, 'UPSTREAM_UNREACHABLE', `The ${upstream} service could not be reached`, true, false);
+export const upstreamUnreachable = (upstream: string, refused = false) =>
+  new UpstreamError(502, 'UPSTREAM_UNREACHABLE', `The ${upstream} service could not be reached`, true, false, refused);
 
 /** Statuses that say the service cannot serve anyone right now, rather than that one request broke it. */
 const UNAVAILABLE = new Set([502, 503, 504]);

@@ -40,7 +40,7 @@ export function meshRoutes({ config, verifier, upstreams, limits }: MeshDeps): R
   router.get('/analytics/stats/me', ...authenticated);
   router.get(
     '/analytics/stats/stream',
-    statsStreamRoute(analytics.url, {
+    statsStreamRoute(() => analytics.pickUrl(), {
       maxPerClient: config.STREAM_MAX_PER_CLIENT,
       maxTotal: config.STREAM_MAX_TOTAL,
       minIntervalMs: config.STREAM_MIN_INTERVAL_MS,

@@ -36,8 +36,10 @@ const tooManyStreams = (scope: string) =>
  * `GET /analytics/stats/stream`, served by the gateway from one upstream stream per interval:
  * upstream sockets stay at the number of distinct intervals, however many people watch.
  * Viewers are capped per client and in total; a viewer who leaves frees its slot at once.
+ * `analyticsUrl` is asked each time a channel opens, so a new channel goes to an instance
+ * that is ready then (every instance folds the same events into the same stats).
  */
-export function statsStreamRoute(analyticsUrl: string, limits: StreamLimits): RequestHandler {
+export function statsStreamRoute(analyticsUrl: () => string, limits: StreamLimits): RequestHandler {
   const agent = new Agent({ keepAlive: false });
   const channels = new Map<number, StreamChannel>();
   const perClient = new Map<string, number>();
@@ -46,7 +48,7 @@ export function statsStreamRoute(analyticsUrl: string, limits: StreamLimits): Re
   const channelFor = (intervalMs: number) => {
     let channel = channels.get(intervalMs);
     if (!channel) {
-      const url = new URL(`/stats/stream?interval_ms=${intervalMs}`, analyticsUrl).href;
+      const url = new URL(`/stats/stream?interval_ms=${intervalMs}`, analyticsUrl()).href;
       const created = openStreamChannel(url, agent, () => channels.get(intervalMs) === created && channels.delete(intervalMs));
       channel = created;
       channels.set(intervalMs, channel);

@@ -21,6 +21,7 @@ try {
     withClient: true,
     log,
     logDir,
+    paymentInstances: config.PAYMENT_INSTANCES,
     ports: {
       gateway: config.GATEWAY_PORT,
       auth: config.AUTH_PORT,

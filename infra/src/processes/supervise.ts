@@ -19,6 +19,8 @@ export interface SupervisionOptions {
   /** Called once, when the process crashed too often to keep trying. */
   onGiveUp: (err: Error) => void;
   policy?: RestartPolicy;
+  /** The name in log lines, when several instances of one service run (payment-service-2). */
+  label?: string;
 }
 
 const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `exit code ${code}`);
@@ -30,6 +32,7 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (si
  */
 export async function superviseService(spawn: SpawnServiceOptions, supervision: SupervisionOptions): Promise<SupervisedService> {
   const { log, onGiveUp } = supervision;
+  const label = supervision.label ?? spawn.name;
   const crashes = createCrashLog(supervision.policy ?? DEFAULT_RESTART_POLICY);
   const stopping = new AbortController();
   let current = await spawnService(spawn);
@@ -40,18 +43,18 @@ export async function superviseService(spawn: SpawnServiceOptions, supervision: 
     for (;;) {
       const verdict = crashes.record(Date.now());
       if (verdict.giveUp) {
-        const message = `${spawn.name} stopped unexpectedly ${verdict.recentCrashes} times within ${(supervision.policy ?? DEFAULT_RESTART_POLICY).windowMs / 1000} s (last: ${how}); giving up on it`;
+        const message = `${label} stopped unexpectedly ${verdict.recentCrashes} times within ${(supervision.policy ?? DEFAULT_RESTART_POLICY).windowMs / 1000} s (last: ${how}); giving up on it`;
         log(message);
         onGiveUp(new Error(message));
         return;
       }
-      log(`${spawn.name} stopped unexpectedly (${how}); restarting it in ${verdict.delayMs} ms`);
+      log(`${label} stopped unexpectedly (${how}); restarting it in ${verdict.delayMs} ms`);
       try {
         await sleep(verdict.delayMs, undefined, { signal: stopping.signal });
         const begun = Date.now();
         current = await spawnService({ ...spawn, signal: stopping.signal });
         restarts++;
-        log(`${spawn.name} restarted (ready in ${((Date.now() - begun) / 1000).toFixed(1)} s, pid ${current.child.pid})`);
+        log(`${label} restarted (ready in ${((Date.now() - begun) / 1000).toFixed(1)} s, pid ${current.child.pid})`);
         watch(current.child);
         return;
       } catch (err) {

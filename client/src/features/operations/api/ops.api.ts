@@ -6,6 +6,10 @@ const serviceSchema = z.looseObject({
   latency_ms: z.number(),
   circuit: z.string(),
   error: z.string().optional(),
+  // Only for a service the gateway balances over several instances.
+  instances: z
+    .array(z.looseObject({ id: z.number(), status: z.enum(['up', 'down']), circuit: z.string(), in_rotation: z.boolean() }))
+    .optional(),
 });
 
 // Loose: the gateway may add figures, and this screen must keep working when it does.

@@ -40,4 +40,17 @@ describe('the operations view', () => {
     expect(screen.getByText('no answer within 2000 ms')).toBeInTheDocument();
     expect(screen.getByTestId('outbox-backlog')).toHaveTextContent('Unknown');
   });
+
+  it('when payment runs as two instances and one is down, says one of two is in rotation and which is out', async () => {
+    const instances = [
+      { id: 1, status: 'down', latency_ms: 1, circuit: 'open', in_rotation: false },
+      { id: 2, status: 'up', latency_ms: 2, circuit: 'closed', in_rotation: true },
+    ];
+    fakeGateway({ 'GET /ops': json(200, summary({ services: { auth: service, payment: { ...service, instances }, analytics: service } })) });
+    renderWithProviders(<OperationsPage />);
+
+    expect(await screen.findByTestId('payment-instances')).toHaveTextContent('1 of 2 in rotation');
+    expect(screen.getByText('out: #1 down')).toBeInTheDocument();
+    expect(screen.queryByTestId('auth-instances')).not.toBeInTheDocument();
+  });
 });

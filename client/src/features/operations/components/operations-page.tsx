@@ -1,5 +1,6 @@
 import { StatCard } from '@/components/stat-card';
 import { formatCount } from '@/lib/format';
+import type { OpsSummary } from '../api/ops.api';
 import { useOpsSummary } from '../api/use-ops';
 import { ServiceCard } from './service-card';
 import './operations.css';
@@ -53,9 +54,12 @@ export function OperationsPage() {
   );
 }
 
-const props = (s: { status: 'up' | 'down'; circuit: string; latency_ms: number; error?: string }) => ({
+type Service = OpsSummary['services']['auth'];
+
+const props = (s: Service) => ({
   status: s.status,
   circuit: s.circuit,
   latencyMs: s.latency_ms,
   ...(s.error ? { error: s.error } : {}),
+  ...(s.instances ? { instances: s.instances } : {}),
 });
