@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadConfig, port } from '@paymesh/shared/config';
 import path from 'node:path';
-import { consecutivePorts } from './mesh-ports.js';
+import { instancePorts } from './mesh-ports.js';
 import { dataDir } from './paths.js';
 
 /** Where the local broker, database and services listen. Every port is configurable so two checkouts can coexist. */
@@ -22,20 +22,18 @@ const infraSchema = z
   PAYMENT_PORT: port(8082),
   ANALYTICS_PORT: port(8083),
   CLIENT_PORT: port(3000),
-  // payment-service instances behind the gateway, on PAYMENT_PORT, PAYMENT_PORT+1, …
+  // payment-service instances behind the gateway, on PAYMENT_PORT and the next ports up that the
+  // mesh's other parts leave free
   PAYMENT_INSTANCES: z.coerce.number().int().min(1).max(MAX_PAYMENT_INSTANCES).default(1),
 })
   .superRefine((env, ctx) => {
-    // The instances take consecutive ports, which must not run past the last port or onto a
-    // port another part of the mesh listens on (the default analytics port is PAYMENT_PORT+1).
-    const payments = consecutivePorts(env.PAYMENT_PORT, env.PAYMENT_INSTANCES);
-    if (payments.at(-1)! > 65535) ctx.addIssue({ code: 'custom', path: ['PAYMENT_INSTANCES'], message: `payment ports would run past 65535` });
+    // The instances take PAYMENT_PORT and the next free ports up, skipping the other parts' ports,
+    // so only the first can clash with another part, and only the last can run past 65535.
     const others = { GATEWAY_PORT: env.GATEWAY_PORT, AUTH_PORT: env.AUTH_PORT, ANALYTICS_PORT: env.ANALYTICS_PORT, CLIENT_PORT: env.CLIENT_PORT };
+    const payments = instancePorts(env.PAYMENT_PORT, env.PAYMENT_INSTANCES, Object.values(others));
+    if (payments.at(-1)! > 65535) ctx.addIssue({ code: 'custom', path: ['PAYMENT_INSTANCES'], message: `payment ports would run past 65535` });
     for (const [name, value] of Object.entries(others)) {
-      if (payments.includes(value)) {
-        const message = `${value} is also payment-service instance ${payments.indexOf(value) + 1}'s port (PAYMENT_PORT=${env.PAYMENT_PORT}, PAYMENT_INSTANCES=${env.PAYMENT_INSTANCES}); move one of them`;
-        ctx.addIssue({ code: 'custom', path: [name], message });
-      }
+      if (value === env.PAYMENT_PORT) ctx.addIssue({ code: 'custom', path: [name], message: `${value} is also PAYMENT_PORT; move one of them` });
     }
   });
 

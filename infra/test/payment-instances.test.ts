@@ -5,6 +5,7 @@ import { ensureTopics } from '@paymesh/shared/kafka';
 import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
 import { loadInfraConfig } from '../src/config.js';
 import { startMesh, type Mesh } from '../src/mesh.js';
+import { instancePorts } from '../src/mesh-ports.js';
 import { call } from './support/http.js';
 
 interface Health {
@@ -75,13 +76,17 @@ describe('npm start with PAYMENT_INSTANCES=2', function () {
 });
 
 describe('mesh configuration (unit)', () => {
-  it('puts PAYMENT_INSTANCES on consecutive ports and names a port another part already uses', () => {
-    expect(loadInfraConfig({ PAYMENT_INSTANCES: '2', PAYMENT_PORT: '35082', ANALYTICS_PORT: '35090' }).PAYMENT_INSTANCES).to.equal(2);
+  it('puts further instances on the next ports up that the other parts leave free', () => {
+    const config = loadInfraConfig({ PAYMENT_INSTANCES: '3' });
 
-    const load = () => loadInfraConfig({ PAYMENT_INSTANCES: '2', PAYMENT_PORT: '8082', ANALYTICS_PORT: '8083', CLIENT_PORT: '8082' });
+    expect(instancePorts(config.PAYMENT_PORT, config.PAYMENT_INSTANCES, [config.GATEWAY_PORT, config.AUTH_PORT, config.ANALYTICS_PORT, config.CLIENT_PORT]))
+      .to.deep.equal([8082, 8084, 8085]);
+  });
 
-    expect(load).to.throw(/ANALYTICS_PORT.*8083 is also payment-service instance 2's port/s);
-    expect(load).to.throw(/CLIENT_PORT/);
+  it('names a part whose port is PAYMENT_PORT', () => {
+    const load = () => loadInfraConfig({ PAYMENT_PORT: '8083', ANALYTICS_PORT: '8083' });
+
+    expect(load).to.throw(/ANALYTICS_PORT.*8083 is also PAYMENT_PORT/s);
   });
 
   it('refuses zero instances, more than 8, and ports past 65535', () => {
