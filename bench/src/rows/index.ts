@@ -8,6 +8,7 @@ import { b6AnalyticsRestart } from './b6-analytics-restart.js';
 import { b7Logins } from './b7-logins.js';
 import { b8ListDuringLoginStorm } from './b8-list-during-login-storm.js';
 import { b9AnalyticsRestartAtScale } from './b9-analytics-restart-at-scale.js';
+import { b11DashboardAudience } from './b11-dashboard-audience.js';
 
 /** Every row, in the order of issue 7's table. */
 export const ROWS: BenchRow[] = [
@@ -20,4 +21,5 @@ export const ROWS: BenchRow[] = [
   b7Logins,
   b8ListDuringLoginStorm,
   b9AnalyticsRestartAtScale,
+  b11DashboardAudience,
 ];
