@@ -55,7 +55,7 @@ export const b11DashboardAudience: BenchRow = {
     const refused = crowded.flatMap((r) => Object.entries(r.refused)).map(([why, n]) => `${n} × ${why}`);
     return {
       figures: [
-        `${viewers.toLocaleString('en-US')} viewers: event → each viewer ${ms(all(crowded, 'sinceEvent'))}; behind the first viewer ${ms(all(crowded, 'behindFirst'))}, max ${fmt(Math.max(0, ...all(crowded, 'behindFirst')))} ms`,
+        `${viewers.toLocaleString('en-US')} viewers: event → each viewer ${ms(all(crowded, 'sinceEvent'))}; behind the first viewer ${ms(all(crowded, 'behindFirst'))}, max ${fmt(all(crowded, 'behindFirst').reduce((a, b) => Math.max(a, b), 0))} ms`,
         `1 viewer: event → viewer ${ms(all(alone, 'sinceEvent'))}`,
         `updates per round: ${crowded.map((r) => r.updates).join(' · ')} (× ${crowded.map((r) => r.viewers).join(' · ')} viewers); missed: ${missed}`,
         `gateway RSS: ${fmt(rssAlone)} MB with 1 viewer, ${fmt(rssCrowded)} MB with ${viewers.toLocaleString('en-US')} (${fmt(((rssCrowded - rssAlone) * 1024) / viewers)} KB per viewer)`,
