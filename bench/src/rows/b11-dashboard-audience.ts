@@ -62,7 +62,8 @@ export const b11DashboardAudience: BenchRow = {
         `gateway → analytics connections: ${crowded.map((r) => `${r.upstreamDuring} during (${r.upstreamBefore} before)`).join(' · ')}`,
       ],
       checks: [
-        { label: `p99, ${viewers} viewers`, value: median(p99s), unit: 'ms', op: '<=', limit: 1000 },
+        // Over every (viewer, update) pair of every round: a median of two rounds' p99s would be the better round's.
+        { label: `p99, ${viewers} viewers`, value: percentile(all(crowded, 'sinceEvent'), 99), unit: 'ms', op: '<=', limit: 1000 },
         { label: 'updates missed', value: missed, unit: '', op: '<=', limit: 0 },
         { label: 'upstream streams per gateway', value: extraStreams, unit: '', op: '<=', limit: 1 },
       ],
