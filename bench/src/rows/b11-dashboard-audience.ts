@@ -48,7 +48,9 @@ export const b11DashboardAudience: BenchRow = {
     const { a: alone, b: crowded } = await interleaved(ctx.rounds(2), () => measureAudience(setup, 1), () => measureAudience(setup, viewers));
     const all = (rounds: AudienceRound[], key: 'sinceEvent' | 'behindFirst') => rounds.flatMap((r) => r[key]);
     const p99s = crowded.map((r) => percentile(r.sinceEvent, 99));
-    const extraStreams = Math.max(...crowded.map((r) => r.upstreamDuring - r.upstreamBefore));
+    // Every connection the gateway holds to analytics counts, idle keep-alive ones included: a
+    // difference from the count before the round would miss a stream that replaced an idle socket.
+    const upstream = Math.max(...crowded.map((r) => r.upstreamDuring));
     const missed = crowded.reduce((n, r) => n + r.missed, 0);
     const rssAlone = median(alone.map((r) => r.gatewayRssMb));
     const rssCrowded = median(crowded.map((r) => r.gatewayRssMb));
@@ -65,7 +67,7 @@ export const b11DashboardAudience: BenchRow = {
         // Over every (viewer, update) pair of every round: a median of two rounds' p99s would be the better round's.
         { label: `p99, ${viewers} viewers`, value: percentile(all(crowded, 'sinceEvent'), 99), unit: 'ms', op: '<=', limit: 1000 },
         { label: 'updates missed', value: missed, unit: '', op: '<=', limit: 0 },
-        { label: 'upstream streams per gateway', value: extraStreams, unit: '', op: '<=', limit: 1 },
+        { label: 'connections to analytics per gateway', value: upstream, unit: '', op: '<=', limit: 1 },
       ],
       notes: [
         `p99 per ${viewers}-viewer round: ${p99s.map((v) => fmt(v)).join(' · ')} ms; per 1-viewer round: ${alone.map((r) => fmt(percentile(r.sinceEvent, 99))).join(' · ')} ms`,
