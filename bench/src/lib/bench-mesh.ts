@@ -47,6 +47,10 @@ export async function startBenchMesh(
     RATE_LIMIT_REGISTER_PER_IP: huge,
     RATE_LIMIT_PER_IP: huge,
     RATE_LIMIT_PER_USER: huge,
+    // B11's audience comes from many loopback addresses at the gateway's per-client cap, and
+    // needs room for more viewers than the total cap's default.
+    STREAM_MAX_PER_CLIENT: '4',
+    STREAM_MAX_TOTAL: '10000',
     ...overrides,
   };
   try {

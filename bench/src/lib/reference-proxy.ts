@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../../../infra/src/paths.js';
-import { freePort, waitFor } from '../../../infra/src/wait-for.js';
+import { dataDir, repoRoot } from '../../../infra/src/paths.js';
+import { spawnService } from '../../../infra/src/processes/spawn-service.js';
+import { freePort } from '../../../infra/src/wait-for.js';
 
 /**
  * The reference proxies of bench/src/reference, each a process of its own in front of `target`:
@@ -9,21 +9,24 @@ import { freePort, waitFor } from '../../../infra/src/wait-for.js';
  */
 export type ReferenceProxy = 'bare-proxy' | 'framework-proxy';
 
+/**
+ * Started like the mesh's services (bench/src/lib/bench-mesh.ts): in a session of its own. On
+ * a busy machine with sched_autogroup each session gets an equal share of the CPU, so a
+ * reference left in the bench's session would be scheduled differently from the gateway it is
+ * compared with.
+ */
 export async function startReferenceProxy(kind: ReferenceProxy, target: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   // node --import tsx rather than the tsx binary, so the pid behind the port is the proxy itself (CPU is read per pid).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'src', 'reference', `${kind}.ts`), String(port), target], {
+  const proxy = await spawnService({
+    name: kind,
     cwd: path.join(repoRoot, 'bench'),
-    stdio: 'ignore',
+    port,
+    env: {},
+    logFile: path.join(dataDir, 'bench', 'logs', `${kind}-${port}.log`),
+    args: ['--import', 'tsx', path.join(repoRoot, 'bench', 'src', 'reference', `${kind}.ts`), String(port), target],
+    readyPath: '/health',
+    readyTimeoutMs: 20_000,
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`the ${kind} reference to answer`, async () => (await fetch(`${url}/health`)).ok, 20_000, 100);
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { url: `http://127.0.0.1:${port}`, stop: () => proxy.stop() };
 }

@@ -8,7 +8,7 @@ import { fmt, median, medianWithRounds } from '../lib/stats.js';
 export const b1GatewayThroughput: BenchRow = {
   id: 'B1',
   title: 'gateway throughput / direct-to-upstream throughput, same light endpoint',
-  target: '≥ 0.5',
+  target: '≥ 0.7',
   needs: ['gateway', 'auth-service'],
   method:
     `autocannon, ${LIGHT_CONNECTIONS} keep-alive connections, as fast as answered: GET /auth/health through the gateway ` +
@@ -40,7 +40,7 @@ export const b1GatewayThroughput: BenchRow = {
           `(bare node:http proxy: ${medianWithRounds(rps('bare'), 'req/s')})`,
           `(Express + http-proxy-middleware alone: ${medianWithRounds(rps('framework'), 'req/s')})`,
         ],
-        checks: [{ label: 'gateway / direct', value: median(rps('gateway')) / median(rps('direct')), unit: '', op: '>=', limit: 0.5 }],
+        checks: [{ label: 'gateway / direct', value: median(rps('gateway')) / median(rps('direct')), unit: '', op: '>=', limit: 0.7 }],
         notes: [
           `reference: bare node:http proxy / direct = ${fmt(median(rps('bare')) / median(rps('direct')))}, ` +
             `Express + http-proxy-middleware / direct = ${fmt(median(rps('framework')) / median(rps('direct')))}, ` +

@@ -2,6 +2,7 @@ import { Agent, type ClientRequest } from 'node:http';
 import type { Request, Response } from 'express';
 import { createProxyMiddleware, type Plugin } from 'http-proxy-middleware';
 import { rawBodyOf } from '@paymesh/shared/http';
+import { proxyTarget } from './proxy-target.js';
 import { clientGone, upstreamFailed, upstreamTimedOut, upstreamUnreachable, type UpstreamError } from './upstream-errors.js';
 
 /** One request on its way to the upstream, until the upstream's response headers arrive. */
@@ -70,9 +71,13 @@ export function createProxyExchange(upstream: string, target: string): ProxyExch
   };
 
   const proxy = createProxyMiddleware<Request, Response>({
-    target,
+    target: proxyTarget(target),
     agent,
     changeOrigin: true,
+    // Named for chaining proxies; here it means "send req.url as it is". Otherwise http-proxy
+    // re-parses it with url.parse on every request, which costs CPU and re-escapes some
+    // characters (' becomes %27), so the upstream would not see the target the edge checked.
+    toProxy: true,
     ejectPlugins: true,
     plugins: [events],
   });
