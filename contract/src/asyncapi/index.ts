@@ -1,0 +1,1 @@
+export { buildAsyncApiDocument } from './asyncapi-document.js';
