@@ -15,6 +15,7 @@ const mochaSuite = (workspace: string): Suite => ({
 
 /** Every suite of every workspace, in the order `npm test` runs them: units first, the whole mesh last. */
 export const SUITES: Suite[] = [
+  mochaSuite('contract'),
   mochaSuite('shared'),
   mochaSuite('auth-service'),
   mochaSuite('payment-service'),
