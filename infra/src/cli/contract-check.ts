@@ -30,7 +30,7 @@ async function checkContract(gatewayUrl: string): Promise<number> {
     token,
     seed,
     maxExamples: 20,
-    maxTimeS: 100,
+    maxTimeS: 60,
     reportDir: path.join(cacheDir, 'contract-check', 'report'),
   });
   const seconds = ((Date.now() - begun) / 1000).toFixed(1);

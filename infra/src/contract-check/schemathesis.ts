@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir } from '../paths.js';
 
@@ -41,6 +41,7 @@ export function parseJunitTotals(xml: string): { tests: number; failures: number
 /** Runs `st run` against the served document, streaming its output, and reads the totals from its junit report. */
 export async function runSchemathesis(o: SchemathesisOptions): Promise<SchemathesisRun> {
   const junit = path.join(o.reportDir, 'junit.xml');
+  await mkdir(o.reportDir, { recursive: true });
   const args = [
     'run', o.schemaUrl,
     '--header', `Authorization: Bearer ${o.token}`,
@@ -55,7 +56,8 @@ export async function runSchemathesis(o: SchemathesisOptions): Promise<Schemathe
     '--no-color',
   ];
   const exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(venvBin('st'), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Its own working directory: schemathesis keeps a .schemathesis cache where it runs.
+    const child = spawn(venvBin('st'), args, { cwd: o.reportDir, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', () => resolve(127));
     child.on('close', (code) => resolve(code ?? 1));
   });
