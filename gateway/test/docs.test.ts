@@ -65,6 +65,7 @@ describe('the published contract: /openapi.json, /asyncapi.json and /docs', () =
     expect(assets.map(({ url }) => new URL(url).origin)).to.deep.equal(assets.map(() => gateway.url));
     const types = assets.map(({ url, res }) => `${new URL(url).pathname} ${res.status} ${res.headers.get('content-type')?.split(';')[0]}`);
     expect(types).to.deep.equal([
+      '/docs/assets/favicon-32x32.png 200 image/png',
       '/docs/assets/swagger-ui.css 200 text/css',
       '/docs/assets/swagger-ui-bundle.js 200 text/javascript',
       '/docs/assets/docs-start.js 200 text/javascript',

@@ -9,6 +9,7 @@ export const DOCS_HTML = `<!doctype html>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>paymesh API</title>
+    <link rel="icon" type="image/png" href="docs/assets/favicon-32x32.png">
     <link rel="stylesheet" href="docs/assets/swagger-ui.css">
   </head>
   <body>

@@ -17,7 +17,7 @@ const ASSET_MAX_AGE_MS = 3_600_000;
 
 /** Only the two files the page needs are served from swagger-ui-dist, not the whole folder (its demo page, source maps). */
 const swaggerUiDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-const SWAGGER_UI_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js'];
+const SWAGGER_UI_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'];
 
 /**
  * The published contract: `GET /openapi.json`, `GET /asyncapi.json` and the `/docs` reference
