@@ -3,7 +3,7 @@ import path from 'node:path';
 import { startMesh } from '../mesh.js';
 import { cacheDir, repoRoot } from '../paths.js';
 import { registerCheckUser } from '../contract-check/check-user.js';
-import { runSchemathesis } from '../contract-check/schemathesis.js';
+import { CHECKS, runSchemathesis } from '../contract-check/schemathesis.js';
 
 /**
  * `npm run contract-check`: starts a mesh of its own on free ports (finding the running broker and
@@ -13,7 +13,10 @@ import { runSchemathesis } from '../contract-check/schemathesis.js';
  * sums them like any suite, and exits 1 on any failure.
  */
 const log = (line: string) => console.log(`[contract-check] ${line}`);
-const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : 1;
+const argument = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const seed = Number(argument('--seed') ?? 1);
+// More checks than the contract's, e.g. `--checks all`, to look for gaps by hand.
+const checks = argument('--checks')?.split(',') ?? CHECKS;
 
 const install = spawnSync('bash', [path.join(repoRoot, 'infra/contract-check/install-schemathesis.sh')], { stdio: 'inherit' });
 if (install.status !== 0) {
@@ -29,6 +32,7 @@ async function checkContract(gatewayUrl: string): Promise<number> {
     schemaUrl: `${gatewayUrl}/openapi.json`,
     token,
     seed,
+    checks,
     maxExamples: 20,
     maxTimeS: 60,
     reportDir: path.join(cacheDir, 'contract-check', 'report'),
