@@ -1,6 +1,6 @@
-import { TRANSACTION_CREATED, TRANSACTION_PAID, transactionsTopic } from '@paymesh/shared/events';
 import { EVENTS_VERSION, VERSIONING_POLICY } from '../versioning/index.js';
-import { transactionCreatedPayload, transactionPaidPayload } from './event-payloads.js';
+import { payloadOf } from './event-payloads.js';
+import { EVENT_SUMMARIES, messageId, type PublishedTopic } from './published-topic.js';
 
 const KAFKA_BINDING = '0.5.0';
 const ref = (pointer: string) => ({ $ref: pointer });
@@ -17,10 +17,10 @@ const eventHeaders = {
 
 const userKey = { kafka: { key: { type: 'string', description: 'The user id: one user\'s events stay in order on one partition.' }, bindingVersion: KAFKA_BINDING } };
 
-const message = (name: string, summary: string, payload: Record<string, unknown>) => ({
+const message = (name: string, payload: Record<string, unknown>) => ({
   name,
   title: name,
-  summary,
+  summary: EVENT_SUMMARIES[name] ?? name,
   contentType: 'application/json',
   headers: eventHeaders,
   payload,
@@ -33,7 +33,10 @@ const message = (name: string, summary: string, payload: Record<string, unknown>
  * topic is left out on purpose: it is one service's private, versioned store of its own state,
  * and no other party may read or write it.
  */
-export function buildAsyncApiDocument() {
+export function buildAsyncApiDocument(topic: PublishedTopic) {
+  const ids = topic.events.map((event) => messageId(event.name));
+  const eventMessages: Record<string, ReturnType<typeof message>> = {};
+  for (const event of topic.events) eventMessages[messageId(event.name)] = message(event.name, payloadOf(event.schema));
   return {
     asyncapi: '3.0.0',
     info: {
@@ -47,18 +50,18 @@ export function buildAsyncApiDocument() {
     },
     channels: {
       transactions: {
-        address: transactionsTopic.name,
+        address: topic.name,
         title: 'Transaction events',
         description: 'Every accepted create and every pay-all, keyed by user id, kept forever.',
-        messages: { transactionCreated: ref('#/components/messages/transactionCreated'), transactionPaid: ref('#/components/messages/transactionPaid') },
-        bindings: { kafka: { topic: transactionsTopic.name, bindingVersion: KAFKA_BINDING } },
+        messages: Object.fromEntries(ids.map((id) => [id, ref(`#/components/messages/${id}`)])),
+        bindings: { kafka: { topic: topic.name, bindingVersion: KAFKA_BINDING } },
       },
       deadLetters: {
-        address: transactionsTopic.deadLetter,
+        address: topic.deadLetter,
         title: 'Rejected transaction events',
         description: 'A message a consumer could not accept (invalid JSON, unknown type, schema violation), copied byte for byte with the reason and its origin in headers.',
         messages: { deadLetter: ref('#/components/messages/deadLetter') },
-        bindings: { kafka: { topic: transactionsTopic.deadLetter, bindingVersion: KAFKA_BINDING } },
+        bindings: { kafka: { topic: topic.deadLetter, bindingVersion: KAFKA_BINDING } },
       },
     },
     operations: {
@@ -66,13 +69,13 @@ export function buildAsyncApiDocument() {
         action: 'send',
         title: 'payment-service publishes transaction events',
         channel: ref('#/channels/transactions'),
-        messages: [ref('#/channels/transactions/messages/transactionCreated'), ref('#/channels/transactions/messages/transactionPaid')],
+        messages: ids.map((id) => ref(`#/channels/transactions/messages/${id}`)),
       },
       consumeTransactionEvents: {
         action: 'receive',
         title: 'analytics-service folds transaction events into stats',
         channel: ref('#/channels/transactions'),
-        messages: [ref('#/channels/transactions/messages/transactionCreated'), ref('#/channels/transactions/messages/transactionPaid')],
+        messages: ids.map((id) => ref(`#/channels/transactions/messages/${id}`)),
       },
       deadLetterRejectedEvents: {
         action: 'send',
@@ -83,8 +86,7 @@ export function buildAsyncApiDocument() {
     },
     components: {
       messages: {
-        transactionCreated: message(TRANSACTION_CREATED, 'A transaction was accepted (it counts against the cap from now on).', transactionCreatedPayload()),
-        transactionPaid: message(TRANSACTION_PAID, 'A pay-all paid up to 1000 transactions; several events sum to one pay-all.', transactionPaidPayload()),
+        ...eventMessages,
         deadLetter: {
           name: 'dead-letter',
           title: 'dead-letter',
