@@ -8,4 +8,4 @@ export {
   type MinutePoint,
   type Timeseries,
 } from './stats.schema.js';
-export { statsStreamQuerySchema, statsStreamEventSchema, STATS_STREAM_EVENT, MAX_STREAM_INTERVAL_MS } from './stats-stream.schema.js';
+export { streamIntervalSchema, statsStreamQuerySchema, statsStreamEventSchema, STATS_STREAM_EVENT, MAX_STREAM_INTERVAL_MS } from './stats-stream.schema.js';

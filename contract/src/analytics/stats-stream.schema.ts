@@ -6,18 +6,20 @@ import { globalStatsSchema } from './stats.schema.js';
 export const MAX_STREAM_INTERVAL_MS = 60_000;
 
 /**
- * `GET /analytics/stats/stream?interval_ms=`: a client may ask for faster (a latency probe) or
- * slower (a phone) updates. Only digits count: an empty value, a sign, a decimal or a repeated
- * parameter is refused, never read as 0. Below the server's floor it is raised to the floor.
+ * A stream's `interval_ms`: a client may ask for faster (a latency probe) or slower (a phone)
+ * updates. Only digits count: an empty value, a sign, a decimal or a repeated parameter is
+ * refused, never read as 0. Below the server's floor it is raised to the floor.
  */
+export const streamIntervalSchema = z
+  .string({ error: 'must be given once, as a whole number of milliseconds' })
+  .regex(/^\d{1,5}$/, `must be a whole number of milliseconds, 0 to ${MAX_STREAM_INTERVAL_MS}`)
+  .refine((text) => Number(text) <= MAX_STREAM_INTERVAL_MS, `must be at most ${MAX_STREAM_INTERVAL_MS}`)
+  .optional();
+
+/** `GET /analytics/stats/stream?interval_ms=` at the gateway, which answers a bad interval with its own code. */
 export const statsStreamQuerySchema = z
   .object({
-    interval_ms: z
-      .string({ error: 'must be given once, as a whole number of milliseconds' })
-      .regex(/^\d{1,5}$/, `must be a whole number of milliseconds, 0 to ${MAX_STREAM_INTERVAL_MS}`)
-      .refine((text) => Number(text) <= MAX_STREAM_INTERVAL_MS, `must be at most ${MAX_STREAM_INTERVAL_MS}`)
-      .optional()
-      .meta({ ...fieldCode(errors.INVALID_INTERVAL), description: 'Least time between two updates', example: '1000' }),
+    interval_ms: streamIntervalSchema.meta({ ...fieldCode(errors.INVALID_INTERVAL), description: 'Least time between two updates', example: '1000' }),
   })
   .meta({ id: 'StatsStreamQuery' });
 

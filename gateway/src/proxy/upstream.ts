@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import CircuitBreaker from 'opossum';
+import { errors } from '@paymesh/contract/errors';
 import type { Logger } from '@paymesh/shared/logger';
 import { createProxyExchange } from './proxy-exchange.js';
 import { sendUpstreamError, UpstreamError } from './upstream-errors.js';
@@ -64,12 +65,12 @@ export function createUpstream(o: UpstreamOptions): Upstream {
           await breaker.fire(req, res, timeoutMs);
         } catch (err) {
           if (err instanceof UpstreamError) {
-            if (!err.answered) sendUpstreamError(res, err.status, err.code, err.message);
+            if (!err.answered) sendUpstreamError(res, err);
             return;
           }
           if ((err as { code?: string }).code === 'EOPENBREAKER') {
             const message = `The ${o.name} service is unavailable; try again shortly`;
-            return sendUpstreamError(res, 503, 'UPSTREAM_UNAVAILABLE', message, retryAfter);
+            return sendUpstreamError(res, { ...errors.UPSTREAM_UNAVAILABLE, message }, retryAfter);
           }
           throw err;
         }
