@@ -6,7 +6,7 @@ import { buildApp as buildGatewayApp } from '@paymesh/gateway/src/app.js';
 import { loadGatewayConfig } from '@paymesh/gateway/src/config.js';
 import { createGatewayMetrics } from '@paymesh/gateway/src/metrics/gateway.metrics.js';
 import { createUpstream, type Upstream } from '@paymesh/gateway/src/proxy/upstream.js';
-import { buildApp as buildPaymentApp } from '@paymesh/payment-service/src/app.js';
+import { buildApp as buildPaymentApp } from '@paymesh/payment-service/app';
 import { createLogger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
 import { mountedRoutes } from '../src/testing/mounted-routes.js';
@@ -31,7 +31,7 @@ function serviceRoutes(): string[] {
     logger, users: unused, keyring: unused, verifier: unused, readiness: {}, registry: registry(),
     limits: { windowMs: 60_000, failedLoginsPerClient: 1, failedLoginsPerUsernameAndClient: 1, registrationsPerClient: 1 },
   });
-  const payment = buildPaymentApp({ logger, verifier: unused, transactions: unused, idempotency: unused, readiness: {}, registry: registry(), metrics: unused, outbox: unused });
+  const payment = buildPaymentApp({ logger, verifier: unused, transactions: unused, readiness: {}, registry: registry(), metrics: unused, outbox: unused });
   const analytics = buildAnalyticsApp({ logger, fold: unused, progress: unused, snapshot: unused, stream: unused, verifier: unused, streamIntervalMs: 250, registry: registry() });
   const published = (prefix: string, routes: string[]) => routes.map((route) => route.replace(' /', ` ${prefix}/`));
   return [

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { capExceededDetailsSchema, errorBodyWith } from '../../errors/index.js';
-import { createTransactionRequestSchema, listTransactionsQuerySchema, payAllResultSchema, transactionPageSchema, transactionSchema } from '../../payment/index.js';
+import {
+  createTransactionRequestSchema,
+  listTransactionsQuerySchema,
+  payAllResultSchema,
+  paymentLimitsSchema,
+  transactionPageSchema,
+  transactionSchema,
+} from '../../payment/index.js';
 import { BEARER, DATABASE, EDGE, JSON_BODY, UPSTREAM } from '../code-groups.js';
 import { errorResponses } from '../error-responses.js';
 import { idempotencyKeyParams, idempotentReplayedHeader, linkHeader } from '../headers.js';
@@ -62,6 +69,19 @@ export const paymentPaths: ZodOpenApiPathsObject = {
       responses: {
         '200': jsonAnswer('What was paid', payAllResultSchema, replayed),
         ...errorResponses([...EDGE, ...JSON_BODY, ...BEARER, ...UPSTREAM, ...DATABASE, ...IDEMPOTENT]),
+      },
+    },
+  },
+  '/payment/limits': {
+    get: {
+      operationId: 'getPaymentLimits',
+      tags,
+      summary: 'The limits the server enforces, such as the cap',
+      description: 'Read at run time, so a client checks a create against the cap the server is configured with.',
+      security: bearer,
+      responses: {
+        '200': jsonAnswer('The limits', paymentLimitsSchema),
+        ...errorResponses([...EDGE, ...BEARER, ...UPSTREAM]),
       },
     },
   },
