@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { EDGE_LIMITS_OFF } from '../edge-limits.js';
 import { startMesh } from '../mesh.js';
 import { cacheDir, repoRoot } from '../paths.js';
 import { registerCheckUser } from '../contract-check/check-user.js';
@@ -49,15 +50,7 @@ const mesh = await startMesh({
   ports: 'free',
   log,
   logDir: path.join(cacheDir, 'contract-check', 'logs'),
-  env: {
-    AUTH_BCRYPT_COST: '4',
-    RATE_LIMIT_LOGIN_PER_IP: '0',
-    RATE_LIMIT_LOGIN_PER_USERNAME: '0',
-    RATE_LIMIT_PER_IP: '0',
-    RATE_LIMIT_PER_USER: '0',
-    RATE_LIMIT_REGISTER_PER_IP: '0',
-    RATE_LIMIT_HEALTH_PER_IP: '0',
-  },
+  env: { AUTH_BCRYPT_COST: '4', ...EDGE_LIMITS_OFF },
 });
 
 const exitCode = await checkContract(mesh.urls.gateway).finally(() => mesh.stop());
