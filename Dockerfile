@@ -28,6 +28,7 @@ RUN --mount=type=cache,target=/root/.npm \
     test -n "$SERVICE" && npm ci --no-audit --no-fund --include-workspace-root --workspace "@paymesh/${SERVICE}" --workspace @paymesh/infra
 COPY tsconfig.base.json ./
 COPY shared/ shared/
+COPY contract/ contract/
 COPY infra/ infra/
 COPY ${SERVICE}/ ${SERVICE}/
 RUN npm run build --workspace "@paymesh/${SERVICE}"

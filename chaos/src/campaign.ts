@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { EDGE_LIMITS_OFF } from '@paymesh/infra/src/edge-limits.js';
 import { startMesh, type Mesh } from '@paymesh/infra/src/mesh.js';
 import type { ChaosConfig } from './config.js';
 import { FAULT_KINDS } from './faults/fault-kinds.js';
@@ -20,12 +21,7 @@ const CLIENT = { timeoutMs: 15_000, giveUpAfterMs: 60_000 };
 const meshEnv = (config: ChaosConfig) => ({
   AUTH_BCRYPT_COST: '4',
   MAX_USER_TOTAL: config.cap.text,
-  RATE_LIMIT_LOGIN_PER_IP: '0',
-  RATE_LIMIT_LOGIN_PER_USERNAME: '0',
-  RATE_LIMIT_PER_IP: '0',
-  RATE_LIMIT_PER_USER: '0',
-  RATE_LIMIT_REGISTER_PER_IP: '0',
-  RATE_LIMIT_HEALTH_PER_IP: '0',
+  ...EDGE_LIMITS_OFF,
 });
 
 async function startCampaignMesh(config: ChaosConfig, own: OwnInfra, proxies: { postgres: TcpProxy; kafka: TcpProxy }, log: (line: string) => void): Promise<Mesh> {

@@ -9,6 +9,8 @@ import { distrustClientHeaders } from './edge/client-headers.js';
 import { createRateLimits } from './edge/rate-limits.js';
 import { corsAllowList, securityHeaders } from './edge/security-headers.js';
 import { traceContext } from './edge/trace-context.js';
+import { docsRoutes } from './docs/docs.routes.js';
+import { publishedDocuments } from './docs/published-documents.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { Upstream } from './proxy/upstream.js';
 import type { GatewayMetrics } from './metrics/gateway.metrics.js';
@@ -68,6 +70,7 @@ export function buildApp(deps: GatewayDeps): Express {
   );
   app.use(limits.perIp);
   app.use(opsRoutes(upstreams, config.HEALTH_TIMEOUT_MS));
+  app.use(docsRoutes(publishedDocuments()));
   app.use(distrustClientHeaders());
   app.use(meshRoutes({ ...deps, limits }));
   app.use(notFoundHandler());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { cacheVerifiedTokens, type TokenVerifier } from '@paymesh/shared/auth';
-import { unauthorized } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 
 const tokenExpiringAt = (expSeconds: number, tag = randomUUID()) =>
   `h.${Buffer.from(JSON.stringify({ exp: expSeconds, jti: tag })).toString('base64url')}.s`;
@@ -12,7 +12,7 @@ function countingVerifier() {
   const verifier: TokenVerifier = {
     verify(token) {
       calls.push(token);
-      return token.startsWith('h.') ? Promise.resolve({ userId: 'u1', username: 'alice' }) : Promise.reject(unauthorized());
+      return token.startsWith('h.') ? Promise.resolve({ userId: 'u1', username: 'alice' }) : Promise.reject(new AppError(errors.UNAUTHORIZED));
     },
   };
   return { verifier, calls };

@@ -5,7 +5,6 @@ import { createHttpApp, type ReadinessChecks } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { mapDatabaseErrors } from '@paymesh/shared/postgres';
 import { httpMetrics, metricsRoute, type Registry } from '@paymesh/shared/metrics';
-import type { Idempotency } from './idempotency/idempotency.service.js';
 import { countCreateAnswers, type PaymentMetrics } from './metrics/payment.metrics.js';
 import { outboxSummaryRoutes } from './metrics/outbox-summary.routes.js';
 import { transactionsRoutes } from './transactions/transactions.routes.js';
@@ -15,7 +14,6 @@ export interface AppDeps {
   logger: Logger;
   verifier: TokenVerifier;
   transactions: TransactionsService;
-  idempotency: Idempotency;
   readiness: ReadinessChecks;
   registry: Registry;
   metrics: PaymentMetrics;

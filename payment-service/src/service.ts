@@ -51,8 +51,13 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
       jwksUrl: config.AUTH_JWKS_URL,
       cache: { maxEntries: config.TOKEN_CACHE_SIZE, ttlMs: config.TOKEN_CACHE_TTL_MS },
     }),
-    transactions: createTransactionsService({ db, topic: config.TRANSACTIONS_TOPIC, maxUserTotalCents: config.MAX_USER_TOTAL, metrics }),
-    idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS, leaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS }),
+    transactions: createTransactionsService({
+      db,
+      idempotency: createIdempotency({ db, ttlHours: config.IDEMPOTENCY_TTL_HOURS, leaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS }),
+      topic: config.TRANSACTIONS_TOPIC,
+      maxUserTotalCents: config.MAX_USER_TOTAL,
+      metrics,
+    }),
     readiness: {
       database: () => database.pool.query('select 1'),
       kafka: singleFlight(() => pingKafka(kafka)),

@@ -36,8 +36,8 @@ describe('an idempotent create still running when its lease runs out', () => {
   });
 
   const services = () => {
-    const transactions = createTransactionsService({ db: database.db, topic: `takeover-${randomUUID()}`, maxUserTotalCents: 100_000 });
     const idempotency = createIdempotency({ db: database.db, ttlHours: 24, leaseSeconds: LEASE_SECONDS });
+    const transactions = createTransactionsService({ db: database.db, idempotency, topic: `takeover-${randomUUID()}`, maxUserTotalCents: 100_000 });
     return { transactions, idempotency };
   };
   const rowsOf = async (userId: string) =>
@@ -62,7 +62,7 @@ describe('an idempotent create still running when its lease runs out', () => {
     const hung = gate();
     const create = (description: string) => async (tx: Parameters<Parameters<typeof idempotency.run>[1]>[0]): Promise<HttpOutcome> => ({
       status: 201,
-      body: await transactions.createTransaction(tx, userId, { amountCents: 500, description }),
+      body: await transactions.recordWithinCap(tx, userId, { amountCents: 500, description }),
     });
 
     const first = idempotency.run(request, async (tx) => {
@@ -102,13 +102,13 @@ describe('an idempotent create still running when its lease runs out', () => {
 
     const first = idempotency.run(request, async (tx) => {
       await hung.opened;
-      return { status: 201, body: await transactions.createTransaction(tx, userId, { amountCents: 700, description: 'late first' }) };
+      return { status: 201, body: await transactions.recordWithinCap(tx, userId, { amountCents: 700, description: 'late first' }) };
     });
     const firstSettled = first.then(() => undefined, (err: unknown) => err);
     await leaseExpired(userId, key);
     const retried = await idempotency.run(request, async (tx) => ({
       status: 201,
-      body: await transactions.createTransaction(tx, userId, { amountCents: 700, description: 'retry' }),
+      body: await transactions.recordWithinCap(tx, userId, { amountCents: 700, description: 'retry' }),
     }));
     hung.open();
     const firstError = await firstSettled;

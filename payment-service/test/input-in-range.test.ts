@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { usePaymentService } from './support/payment-fixture.js';
-import { MAX_AMOUNT } from '../src/transactions/transactions.input.js';
+import { transactionRules } from '@paymesh/contract/payment';
 import { buildTransaction } from './support/factories.js';
 
 const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -9,7 +9,7 @@ const id = randomUUID();
 
 describe('every validated value is in range for the database', () => {
   // A cap as large as the largest amount, so the amount's own limit is what is tested.
-  const t = usePaymentService({ MAX_USER_TOTAL: String(MAX_AMOUNT * 2) });
+  const t = usePaymentService({ MAX_USER_TOTAL: String(transactionRules.maxAmount * 2) });
 
   describe('GET /transactions/list cursors', () => {
     for (const [what, cursor] of [
@@ -77,11 +77,11 @@ describe('every validated value is in range for the database', () => {
 
   describe('POST /transactions amounts', () => {
     it('the largest amount is stored exactly, and a cent more is a 400 that stores nothing', async () => {
-      const largest = await t.api.createTransaction(buildTransaction({ amount: MAX_AMOUNT }));
-      const above = await t.api.createTransaction(buildTransaction({ amount: MAX_AMOUNT + 0.01 }));
+      const largest = await t.api.createTransaction(buildTransaction({ amount: transactionRules.maxAmount }));
+      const above = await t.api.createTransaction(buildTransaction({ amount: transactionRules.maxAmount + 0.01 }));
 
       expect(largest.status).to.equal(201);
-      expect(largest.body.amount).to.equal(MAX_AMOUNT);
+      expect(largest.body.amount).to.equal(transactionRules.maxAmount);
       expect(above.status).to.equal(400);
       expect(above.body.code).to.equal('INVALID_AMOUNT');
       expect(await t.rowsOfUser()).to.equal(1);

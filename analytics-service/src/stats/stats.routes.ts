@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { streamIntervalSchema } from '@paymesh/contract/analytics';
 import { validate } from '@paymesh/shared/errors';
 import { authenticatedUser, requireUser, type TokenVerifier } from '@paymesh/shared/auth';
 import type { StatsFold } from './stats.fold.js';
@@ -8,19 +9,9 @@ import type { StatsStream } from './stats.stream.js';
 import { renderUserStats } from './stats.view.js';
 import { SERIES_MINUTES } from './minute-series.js';
 
-/**
- * A client may ask for faster (a latency probe) or slower (a dashboard on a phone) updates.
- * Only digits count as a number: an empty value, a sign, a decimal or a repeated parameter is
- * a 400, never read as 0. Below the service's floor it is raised to the floor (the stream's rule).
- */
-const streamQuery = z.object({
-  interval_ms: z
-    .string({ error: 'must be given once, as a whole number of milliseconds' })
-    .regex(/^\d{1,5}$/, 'must be a whole number of milliseconds, 0 to 60000')
-    .transform(Number)
-    .pipe(z.number().max(60_000, 'must be at most 60000'))
-    .optional(),
-});
+// The public rule for the interval. Called directly, analytics answers a bad one with the generic
+// VALIDATION_FAILED; the gateway in front answers with its own INVALID_INTERVAL.
+const streamQuery = z.object({ interval_ms: streamIntervalSchema });
 
 export interface StatsRoutesDeps {
   /** Default least time between two updates of one stream. */
@@ -68,7 +59,7 @@ export function statsRoutes({ fold, snapshot, stream, verifier, streamIntervalMs
 
   router.get('/stats/stream', async (req, res) => {
     const { interval_ms } = validate(streamQuery, req.query);
-    await stream.connect(req, res, interval_ms ?? streamIntervalMs);
+    await stream.connect(req, res, interval_ms === undefined ? streamIntervalMs : Number(interval_ms));
   });
 
   return router;

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { createSession, type Session } from 'better-sse';
-import { AppError } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import type { StatsSnapshot } from './stats.snapshot.js';
 
 export interface StatsStream {
@@ -46,7 +46,8 @@ export function createStatsStream(snapshot: StatsSnapshot, limits: StreamLimits)
     const mine = perClient.get(client) ?? 0;
     if (mine >= limits.maxPerClient || total >= limits.maxTotal) {
       const which = mine >= limits.maxPerClient ? `${limits.maxPerClient} per client` : `${limits.maxTotal} in total`;
-      throw new AppError('TOO_MANY_STREAMS', `Too many open streams (at most ${which}); close one or try again later`, 429, {
+      throw new AppError(errors.TOO_MANY_STREAMS, {
+        message: `Too many open streams (at most ${which}); close one or try again later`,
         headers: { 'Retry-After': '30' },
       });
     }

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from '@paymesh/shared/metrics';
-import { AppError } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import type { PasswordHasher } from '../passwords/password-hasher.js';
 import type { UsersService } from '../users/users.service.js';
 
@@ -59,7 +59,7 @@ export function measuredUsers(users: UsersService, registry: Registry): UsersSer
         return session;
       } catch (err) {
         const code = err instanceof AppError ? err.code : undefined;
-        logins.inc({ outcome: code === 'INVALID_CREDENTIALS' ? 'invalid_credentials' : code === 'AUTH_BUSY' ? 'busy' : 'error' });
+        logins.inc({ outcome: code === errors.INVALID_CREDENTIALS.code ? 'invalid_credentials' : code === errors.AUTH_BUSY.code ? 'busy' : 'error' });
         throw err;
       }
     },

@@ -1,11 +1,8 @@
-/**
- * The same password can reach us as different code points: "é" typed on one keyboard is U+00E9,
- * on another "e" + U+0301. NIST SP 800-63B asks verifiers to normalise before hashing, so every
- * password is hashed and compared in Unicode Normalization Form C.
- */
-export function normalisePassword(typed: string): string {
-  return typed.normalize('NFC');
-}
+import { normalisePassword } from '@paymesh/contract/auth';
+
+// Every password is hashed and compared in its normal form (the contract's rule, shared with the
+// limits a password must meet); it is re-exported for the hashing code here.
+export { normalisePassword };
 
 /**
  * What a login compares with the stored hash, in order: the normalised form, then, only when

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcryptjs';
 import { Piscina } from 'piscina';
-import { AppError } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import type { BcryptTask, BcryptWorkerData } from './bcrypt.worker.js';
 
 export interface PasswordHasher {
@@ -26,8 +26,7 @@ export interface PasswordHasherOptions {
 // this file when run from source, bcrypt.worker.js next to dist/main.js once bundled.
 const workerFile = new URL(`./bcrypt.worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-const busy = () =>
-  new AppError('AUTH_BUSY', 'Too many logins at once, try again in a moment', 503, { headers: { 'Retry-After': '1' } });
+const busy = () => new AppError(errors.AUTH_BUSY);
 
 /**
  * bcrypt is deliberately slow CPU work; run on the event loop, a burst of logins would stall

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { conflict, notFound, unauthorized } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import type { Logger } from '@paymesh/shared/logger';
 import type { PasswordHasher } from '../passwords/password-hasher.js';
 import { normalisePassword, passwordCandidates } from '../passwords/password-forms.js';
 import type { TokenIssuer } from '../tokens/token-issuer.js';
-import { meetsNewPasswordRules, type Credentials } from './credentials.js';
+import type { Credentials } from '@paymesh/contract/auth';
+import { meetsNewPasswordRules } from './credentials.js';
 import type { UsersRepository } from './users.repository.js';
 
 export interface UsersServiceDeps {
@@ -14,7 +15,7 @@ export interface UsersServiceDeps {
   logger: Logger;
 }
 
-const badCredentials = () => unauthorized('The username or password is wrong', 'INVALID_CREDENTIALS');
+const badCredentials = () => new AppError(errors.INVALID_CREDENTIALS);
 
 export async function createUsersService({ users, hasher, tokens, logger }: UsersServiceDeps) {
   // An unknown username is checked against this hash, with the same candidates (one or two,
@@ -39,7 +40,7 @@ export async function createUsersService({ users, hasher, tokens, logger }: User
   return {
     async register({ username, password }: Credentials) {
       const user = await users.insertUser(username, await hasher.hash(normalisePassword(password)));
-      if (!user) throw conflict('USERNAME_TAKEN', 'This username is already taken');
+      if (!user) throw new AppError(errors.USERNAME_TAKEN);
       return session(user);
     },
 
@@ -62,7 +63,7 @@ export async function createUsersService({ users, hasher, tokens, logger }: User
 
     async profile(userId: string) {
       const user = await users.findById(userId);
-      if (!user) throw notFound('This user no longer exists', 'USER_NOT_FOUND');
+      if (!user) throw new AppError(errors.USER_NOT_FOUND);
       return { id: user.id, username: user.username, created_at: user.createdAt.toISOString() };
     },
   };

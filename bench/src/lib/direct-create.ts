@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { insertWithinCapStatement } from '@paymesh/payment-service/cap-rule';
+import { OUTBOX_CHANNEL } from '@paymesh/payment-service/outbox';
 import { TRANSACTION_CREATED, type TransactionCreated } from '@paymesh/shared/events';
 
-// The channel payment-service's relay listens on (payment-service/src/outbox/outbox.repository.ts).
-const OUTBOX_CHANNEL = 'payment_outbox';
+const dialect = new PgDialect();
 
 export interface DirectWriter {
   createTransaction(userId: string, amountCents: number, description: string): Promise<void>;
@@ -12,8 +14,8 @@ export interface DirectWriter {
 
 /**
  * What payment-service's POST /transactions does in the database, statement for statement,
- * from a plain pg pool (payment-service/src/transactions/transactions.repository.ts
- * insertTransactionUnderCap and src/outbox/outbox.repository.ts appendToOutbox): the upsert that
+ * from a plain pg pool (payment-service's own cap rule statement, insertWithinCapStatement, and
+ * the outbox row of src/outbox/outbox.repository.ts appendToOutbox): the upsert that
  * locks the user's total and adds to it within the cap, chained to the row's insert; then the
  * outbox row with the relay's NOTIFY; four round trips with begin and commit. No
  * HTTP, no token, no validation: the floor the service's own cost is measured against.
@@ -25,19 +27,8 @@ export function createDirectWriter(databaseUrl: string, poolSize: number, topic:
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const { rows } = await client.query<{ id: string; created_at: Date }>(
-          `with total as (
-             insert into user_totals (user_id, total_cents)
-             select $1, $2::bigint where $2::bigint <= $4::bigint
-             on conflict (user_id) do update set total_cents = user_totals.total_cents + excluded.total_cents
-               where user_totals.total_cents + excluded.total_cents <= $4::bigint
-             returning total_cents
-           )
-           insert into transactions (user_id, amount_cents, description)
-           select $1, $2::bigint, $3 from total
-           returning id, user_id, amount_cents, description, is_paid, paid_at, created_at`,
-          [userId, amountCents, description, capCents],
-        );
+        const withinCap = dialect.sqlToQuery(insertWithinCapStatement({ userId, amountCents, description }, capCents));
+        const { rows } = await client.query<{ id: string; created_at: Date }>(withinCap.sql, withinCap.params);
         if (rows.length === 0) throw new Error(`bench user ${userId} reached the cap`);
         const at = rows[0]!.created_at.toISOString();
         const event: TransactionCreated = {

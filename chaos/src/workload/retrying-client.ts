@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { errors } from '@paymesh/contract/errors';
 import type { Attempt } from './history.js';
 
 export interface Request {
@@ -51,7 +52,7 @@ export function isRetryable(attempt: Attempt): boolean {
   if (attempt.status === undefined) return true;
   if (attempt.status >= 500 || attempt.status === 429) return true;
   const code = (attempt.body as { code?: string } | undefined)?.code;
-  return attempt.status === 409 && code === 'IDEMPOTENCY_KEY_IN_FLIGHT';
+  return attempt.status === 409 && code === errors.IDEMPOTENCY_KEY_IN_FLIGHT.code;
 }
 
 /**

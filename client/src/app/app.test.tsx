@@ -41,6 +41,7 @@ describe('the app', () => {
       'GET /analytics/stats': json(200, stats),
       'GET /analytics/stats/me': json(200, own),
       'GET /payment/transactions/list': json(200, []),
+      'GET /payment/limits': json(200, { max_user_total: 1000 }),
       'POST /payment/transactions/pay': json(200, { message: 'Paid', transactions_paid: 2, amount_paid: 300 }),
     });
     render(<App />);

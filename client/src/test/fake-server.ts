@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { errorBody, errors } from '@paymesh/contract/errors';
 
 export interface FakeCall {
   method: string;
@@ -27,7 +28,7 @@ export function fakeGateway(routes: Record<string, Reply | Reply[]>) {
     const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
     calls.push({ method, path: url.pathname + url.search, headers, body: init.body ? JSON.parse(init.body as string) as unknown : undefined });
     const route = routes[`${method} ${url.pathname}`];
-    if (!route) return json(404, { error: `no fake for ${method} ${url.pathname}`, code: 'NOT_FOUND' });
+    if (!route) return json(404, errorBody({ ...errors.NOT_FOUND, message: `no fake for ${method} ${url.pathname}` }, 'fake'));
     const reply = Array.isArray(route) ? (route.length > 1 ? route.shift()! : route[0]!) : route;
     if (typeof reply === 'function') return reply();
     // A body reads once: hand out copies so a route answers every poll and refetch alike.

@@ -1,13 +1,12 @@
 import type { RequestHandler } from 'express';
-import { AppError } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import { hasBody, jsonBody } from '@paymesh/shared/http';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-const unsupportedType = () =>
-  new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)', 415);
+const unsupportedType = () => new AppError(errors.UNSUPPORTED_MEDIA_TYPE);
 const tooLarge = (limit: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, 413, { details: { limit_bytes: limit } });
+  new AppError(errors.PAYLOAD_TOO_LARGE, { message: `The request body is larger than ${limit} bytes`, details: { limit_bytes: limit } });
 
 /** Every paymesh API takes JSON; other bodies are refused before they cost an upstream anything. */
 export function requireJsonBody(): RequestHandler {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 
 /**
  * Characters a paymesh path may hold: no percent-encoding (no route needs it, and an encoded
@@ -26,7 +26,7 @@ function whyNotCanonical(target: string): string | undefined {
 export function requireCanonicalPath(): RequestHandler {
   return (req, _res, next) => {
     const reason = whyNotCanonical(req.url);
-    if (reason) throw new AppError('NON_CANONICAL_PATH', `Request refused: ${reason}`, 400);
+    if (reason) throw new AppError(errors.NON_CANONICAL_PATH, { message: `Request refused: ${reason}` });
     next();
   };
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AppError } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import { METRICS_PATH } from '@paymesh/shared/metrics';
 
 /**
@@ -12,7 +12,7 @@ export function upstreamMetricsGuard(prefixes: readonly string[]): Router {
   const router = Router();
   router.all(
     prefixes.map((prefix) => `/${prefix}${METRICS_PATH}`),
-    (req, _res, next) => next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`, 404)),
+    (req, _res, next) => next(new AppError(errors.NOT_FOUND, { message: `No route for ${req.method} ${req.path}` })),
   );
   return router;
 }

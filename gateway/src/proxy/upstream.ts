@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { errors } from '@paymesh/contract/errors';
 import { hasBody, rawBodyOf } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { watchInstanceHealth } from './instance-health.js';
@@ -61,12 +62,12 @@ export function createUpstream(o: UpstreamOptions): Upstream {
 
   const answer = (res: Response, err: unknown) => {
     if (err instanceof UpstreamError) {
-      if (!err.answered) sendUpstreamError(res, err.status, err.code, err.message);
+      if (!err.answered) sendUpstreamError(res, err);
       return;
     }
     if (err === undefined || isOpenBreaker(err)) {
       const message = `The ${o.name} service is unavailable; try again shortly`;
-      return sendUpstreamError(res, 503, 'UPSTREAM_UNAVAILABLE', message, retryAfter);
+      return sendUpstreamError(res, { ...errors.UPSTREAM_UNAVAILABLE, message }, retryAfter);
     }
     // Anything else is our own bug: the shared error handler logs it and answers 500.
     throw err instanceof Error ? err : new Error('unexpected failure while forwarding', { cause: err });

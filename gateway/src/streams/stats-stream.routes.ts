@@ -1,6 +1,7 @@
 import { Agent } from 'node:http';
 import type { RequestHandler } from 'express';
-import { AppError, badRequest } from '@paymesh/shared/errors';
+import { statsStreamQuerySchema } from '@paymesh/contract/analytics';
+import { AppError, errors, validate } from '@paymesh/shared/errors';
 import { clientKey } from '@paymesh/shared/http';
 import { openStreamChannel, SSE_HEADERS, type StreamChannel } from './stream-channel.js';
 
@@ -11,23 +12,19 @@ export interface StreamLimits {
   minIntervalMs: number;
 }
 
-const MAX_INTERVAL_MS = 60_000;
-
 /**
  * The interval a query asks for, as the one canonical value that names its channel: at least
  * the floor, rounded up to a multiple of it (so viewers share a few channels, not one each).
  */
 function intervalOf(query: unknown, floorMs: number): number {
-  const raw = (query as Record<string, unknown>).interval_ms;
+  const { interval_ms: raw } = validate(statsStreamQuerySchema, query);
   if (raw === undefined) return floorMs;
-  if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw) || Number(raw) > MAX_INTERVAL_MS) {
-    throw badRequest('INVALID_INTERVAL', `interval_ms must be a whole number of milliseconds from 0 to ${MAX_INTERVAL_MS}`);
-  }
   return Math.max(floorMs, Math.ceil(Number(raw) / floorMs) * floorMs);
 }
 
 const tooManyStreams = (scope: string) =>
-  new AppError('TOO_MANY_STREAMS', `Too many open live streams ${scope}; close one and try again`, 429, {
+  new AppError(errors.TOO_MANY_STREAMS, {
+    message: `Too many open live streams ${scope}; close one and try again`,
     headers: { 'Retry-After': '5' },
     details: { retry_after_s: 5 },
   });

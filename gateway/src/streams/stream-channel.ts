@@ -1,5 +1,6 @@
 import { Agent, get, type ClientRequest } from 'node:http';
 import type { Response } from 'express';
+import { errorBody, errors } from '@paymesh/contract/errors';
 
 export interface StreamChannel {
   /** Adds a viewer: it gets the latest event at once, then every event the upstream sends. */
@@ -10,8 +11,8 @@ export interface StreamChannel {
 
 /** The upstream would not stream: a viewer still waiting gets our error shape, not a dropped socket. */
 function unavailable(res: Response) {
-  const body = { error: 'The analytics service could not be reached', code: 'UPSTREAM_UNREACHABLE', request_id: res.getHeader('x-request-id') };
-  res.status(502).json(body);
+  const error = { ...errors.UPSTREAM_UNREACHABLE, message: 'The analytics service could not be reached' };
+  res.status(error.status).json(errorBody(error, res.getHeader('x-request-id') as string | undefined));
 }
 
 export const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };

@@ -15,6 +15,7 @@ const mochaSuite = (workspace: string): Suite => ({
 
 /** Every suite of every workspace, in the order `npm test` runs them: units first, the whole mesh last. */
 export const SUITES: Suite[] = [
+  mochaSuite('contract'),
   mochaSuite('shared'),
   mochaSuite('auth-service'),
   mochaSuite('payment-service'),
@@ -23,5 +24,7 @@ export const SUITES: Suite[] = [
   { name: 'client', npmArgs: ['test', '-w', '@paymesh/client'], parse: parseVitest },
   mochaSuite('infra'),
   mochaSuite('chaos'),
+  // schemathesis against a mesh of its own, through the gateway's served /openapi.json; one count per API operation.
+  { name: 'contract (schemathesis)', npmArgs: ['run', 'contract-check'], parse: parseMocha },
   { name: 'client (browser)', npmArgs: ['run', 'test:e2e', '-w', '@paymesh/client'], parse: parseMocha },
 ];

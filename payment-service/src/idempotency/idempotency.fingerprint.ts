@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { badRequest } from '@paymesh/shared/errors';
+import { idempotencyKeySchema } from '@paymesh/contract/payment';
+import { AppError, errors } from '@paymesh/shared/errors';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-export const MAX_KEY_LENGTH = 255;
-const PRINTABLE = /^[\x20-\x7e]+$/;
 
 /** The Idempotency-Key of a request, if it sent one; a malformed key is a 400, never silently ignored. */
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (header.length === 0 || header.length > MAX_KEY_LENGTH || !PRINTABLE.test(header)) {
-    throw badRequest('INVALID_IDEMPOTENCY_KEY', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`);
-  }
+  if (!idempotencyKeySchema.safeParse(header).success) throw new AppError(errors.INVALID_IDEMPOTENCY_KEY);
   return header;
 }
 

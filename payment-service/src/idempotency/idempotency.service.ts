@@ -1,4 +1,4 @@
-import { AppError, unprocessable } from '@paymesh/shared/errors';
+import { AppError, errors } from '@paymesh/shared/errors';
 import { currentRequestId } from '@paymesh/shared/logger';
 import type { Db, Tx } from '../db/database.js';
 import { claimKey, completeKey, findKey, releaseKey, type ClaimToken, type KeyRef } from './idempotency.repository.js';
@@ -35,27 +35,18 @@ export interface IdempotencyDeps {
   leaseSeconds: number;
 }
 
-const takenOver = () =>
-  new AppError('IDEMPOTENCY_KEY_TAKEN_OVER', 'This request outlived its Idempotency-Key lease and a retry answered it; retry for that answer', 409, {
-    headers: { 'Retry-After': '1' },
-  });
-
-function errorBody(err: AppError) {
-  return { error: err.message, code: err.code, request_id: currentRequestId(), ...err.details };
-}
+// Both carry Retry-After from the catalogue: by then the first attempt has finished or been taken over.
+const takenOver = () => new AppError(errors.IDEMPOTENCY_KEY_TAKEN_OVER);
+const inFlight = () => new AppError(errors.IDEMPOTENCY_KEY_IN_FLIGHT);
 
 export function createIdempotency({ db, ttlHours, leaseSeconds }: IdempotencyDeps): Idempotency {
   async function answerFromEarlier(ref: KeyRef, fingerprint: string): Promise<IdempotentOutcome | undefined> {
     const earlier = await findKey(db, ref);
     if (!earlier) return undefined; // released meanwhile: claim again
     if (earlier.fingerprint !== fingerprint) {
-      throw unprocessable('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request');
+      throw new AppError(errors.IDEMPOTENCY_KEY_REUSED);
     }
-    if (earlier.responseStatus === null) {
-      throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed', 409, {
-        headers: { 'Retry-After': '1' },
-      });
-    }
+    if (earlier.responseStatus === null) throw inFlight();
     return { status: earlier.responseStatus, body: earlier.responseBody, replayed: true };
   }
 
@@ -72,7 +63,7 @@ export function createIdempotency({ db, ttlHours, leaseSeconds }: IdempotencyDep
     } catch (err) {
       // A refusal (cap exceeded) is the answer to this request, so it is replayed too;
       // a failure on our side frees the key for a retry. Both only while the claim is still ours.
-      if (err instanceof AppError && err.status < 500) await completeKey(db, ref, token, err.status, errorBody(err));
+      if (err instanceof AppError && err.status < 500) await completeKey(db, ref, token, err.status, err.responseBody(currentRequestId()));
       else await releaseKey(db, ref, token).catch(() => undefined);
       throw err;
     }
@@ -89,7 +80,7 @@ export function createIdempotency({ db, ttlHours, leaseSeconds }: IdempotencyDep
         const earlier = await answerFromEarlier(ref, print);
         if (earlier) return earlier;
       }
-      throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed', 409);
+      throw inFlight();
     },
   };
 }

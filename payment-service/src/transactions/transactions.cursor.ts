@@ -1,4 +1,5 @@
-import { badRequest } from '@paymesh/shared/errors';
+import { MAX_CURSOR_LENGTH } from '@paymesh/contract/payment';
+import { AppError, errors } from '@paymesh/shared/errors';
 
 /** Where a page ends: the (created_at, id) of its last row, the listing's sort key. */
 export interface PageCursor {
@@ -8,14 +9,13 @@ export interface PageCursor {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-/** A cursor longer than any this service writes (an ISO instant, "|", a uuid, in base64url) is not one of ours. */
-export const MAX_CURSOR_LENGTH = 100;
 // Every row's created_at lies in this range; outside it a JS Date can hold instants PostgreSQL
 // refuses or misreads (year 0, negative years, the six-digit years of +010000).
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-const notOurs = () => badRequest('INVALID_CURSOR', 'The cursor is not one this service returned');
+// A cursor longer than any this service writes (an ISO instant, "|", a uuid, in base64url) is not one of ours.
+const notOurs = () => new AppError(errors.INVALID_CURSOR);
 
 /** Opaque to clients, so the sort key can change without breaking their links. */
 export function encodeCursor(cursor: PageCursor): string {

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/database.js';
 import { transactions, userTotals } from '../db/schema.js';
+import { insertWithinCapStatement, type NewTransactionRow } from './cap.rule.js';
 import type { PageRequest } from './transactions.page.js';
 
 export type TransactionRow = typeof transactions.$inferSelect;
@@ -45,31 +46,9 @@ function fromRaw(raw: RawTransactionRow): TransactionRow {
   };
 }
 
-/**
- * The create in one statement (one round trip instead of three): the upsert takes the caller's
- * totals row lock and adds the amount only if the new total stays within the cap, and the row is
- * inserted only when the upsert returned a total. A concurrent create for the same user waits on
- * the row lock and then re-checks the cap against the total this one committed (READ COMMITTED
- * re-evaluates ON CONFLICT DO UPDATE ... WHERE on the latest row version), so two cannot both
- * pass. Returns undefined, having written nothing, when the amount does not fit.
- */
-export async function insertTransactionUnderCap(
-  tx: Tx,
-  values: { userId: string; amountCents: number; description: string },
-  maxTotalCents: number,
-): Promise<TransactionRow | undefined> {
-  const { userId, amountCents, description } = values;
-  const result = await tx.execute<RawTransactionRow>(sql`
-    with total as (
-      insert into user_totals (user_id, total_cents)
-      select ${userId}, ${amountCents}::bigint where ${amountCents}::bigint <= ${maxTotalCents}::bigint
-      on conflict (user_id) do update set total_cents = user_totals.total_cents + excluded.total_cents
-        where user_totals.total_cents + excluded.total_cents <= ${maxTotalCents}::bigint
-      returning total_cents
-    )
-    insert into transactions (user_id, amount_cents, description)
-    select ${userId}, ${amountCents}::bigint, ${description} from total
-    returning id, user_id, amount_cents, description, is_paid, paid_at, created_at`);
+/** Inserts the transaction if the cap allows it (see insertWithinCapStatement); undefined, with nothing written, if not. */
+export async function insertWithinCap(tx: Tx, values: NewTransactionRow, maxTotalCents: number): Promise<TransactionRow | undefined> {
+  const result = await tx.execute<RawTransactionRow>(insertWithinCapStatement(values, maxTotalCents));
   const raw = result.rows[0];
   return raw ? fromRaw(raw) : undefined;
 }

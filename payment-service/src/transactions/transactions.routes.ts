@@ -1,14 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { authenticatedUser, requireUser, type TokenVerifier } from '@paymesh/shared/auth';
 import { IDEMPOTENCY_HEADER, idempotencyKeyOf, requestFingerprint } from '../idempotency/idempotency.fingerprint.js';
-import type { Idempotency, IdempotentOutcome } from '../idempotency/idempotency.service.js';
+import type { IdempotentOutcome } from '../idempotency/idempotency.service.js';
 import { parseNewTransaction } from './transactions.input.js';
 import { parsePageRequest } from './transactions.page.js';
-import type { TransactionsService } from './transactions.service.js';
+import type { Caller, TransactionsService } from './transactions.service.js';
 
 export interface TransactionsRoutesDeps {
   transactions: TransactionsService;
-  idempotency: Idempotency;
   verifier: TokenVerifier;
 }
 
@@ -24,20 +23,20 @@ function nextLink(req: Request, cursor: string, limit: number): string {
   return `<${prefix}/transactions/list?${query.toString()}>; rel="next"`;
 }
 
-export function transactionsRoutes({ transactions, idempotency, verifier }: TransactionsRoutesDeps): Router {
+/** The caller from the token, and the Idempotency-Key that makes this operation safe to retry. */
+function callerOf(req: Request, res: Response, operation: string): Caller {
+  const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
+  return { userId: authenticatedUser(res).userId, key, fingerprint: () => requestFingerprint(operation, req.body) };
+}
+
+/** HTTP in and out only: the use cases, their units of work and rules live in the service. */
+export function transactionsRoutes({ transactions, verifier }: TransactionsRoutesDeps): Router {
   const router = Router();
-  router.use('/transactions', requireUser(verifier));
+  router.use(['/transactions', '/limits'], requireUser(verifier));
 
   router.post('/transactions', async (req, res) => {
-    const { userId } = authenticatedUser(res);
     const input = parseNewTransaction(req.body);
-    const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
-    const fingerprint = () => requestFingerprint('create-transaction', req.body);
-    const outcome = await idempotency.run({ userId, key, fingerprint }, async (tx) => ({
-      status: 201,
-      body: await transactions.createTransaction(tx, userId, input),
-    }));
-    send(res, outcome);
+    send(res, await transactions.createTransaction(callerOf(req, res, 'create-transaction'), input));
   });
 
   router.get('/transactions/list', async (req, res) => {
@@ -49,14 +48,12 @@ export function transactionsRoutes({ transactions, idempotency, verifier }: Tran
   });
 
   router.post('/transactions/pay', async (req, res) => {
-    const { userId } = authenticatedUser(res);
-    const key = idempotencyKeyOf(req.get(IDEMPOTENCY_HEADER));
-    const fingerprint = () => requestFingerprint('pay-all', req.body);
-    const outcome = await idempotency.run({ userId, key, fingerprint }, async (tx) => ({
-      status: 200,
-      body: await transactions.payAll(tx, userId),
-    }));
-    send(res, outcome);
+    send(res, await transactions.payAll(callerOf(req, res, 'pay-all')));
+  });
+
+  // The cap is this server's configuration: clients read it here instead of keeping a copy.
+  router.get('/limits', (_req, res) => {
+    res.json(transactions.limits());
   });
 
   return router;

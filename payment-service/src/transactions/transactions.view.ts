@@ -1,17 +1,9 @@
+import type { Transaction } from '@paymesh/contract/payment';
 import { fromCents } from '@paymesh/shared/money';
 import type { TransactionRow } from './transactions.repository.js';
 
-/** The seed's JSON shape of a transaction. */
-export interface TransactionView {
-  id: string;
-  user_id: string;
-  amount: number;
-  description: string;
-  is_paid: boolean;
-  created_at: string;
-}
-
-export function toTransactionView(row: TransactionRow): TransactionView {
+/** A stored row as the API shows it: the contract's transaction shape. */
+export function toTransactionView(row: TransactionRow): Transaction {
   return {
     id: row.id,
     user_id: row.userId,

@@ -1,23 +1,9 @@
-export interface TransactionJson {
-  id: string;
-  user_id: string;
-  amount: number;
-  description: string;
-  is_paid: boolean;
-  created_at: string;
-}
-
-export interface PayAllJson {
-  message: string;
-  transactions_paid: number;
-  amount_paid: number;
-}
+import type { z } from 'zod';
+import { anyErrorBodySchema, type ErrorBody } from '@paymesh/contract/errors';
+import { payAllResultSchema, transactionPageSchema, transactionSchema, type PayAllResult, type Transaction } from '@paymesh/contract/payment';
 
 /** Every 4xx body: the fields beyond error, code and request_id depend on the code. */
-export interface ErrorJson {
-  error: string;
-  code: string;
-  request_id: string;
+export interface ErrorJson extends ErrorBody {
   fields?: Array<{ field: string; code: string; message: string }>;
   current_total?: number;
   max_allowed?: number;
@@ -34,6 +20,8 @@ interface CallOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The contract's schema of a successful answer: every answer the tests see is checked against the contract. */
+  schema?: z.ZodType;
 }
 
 /** A small client for the payment API as one user (or nobody, without a token). */
@@ -49,16 +37,21 @@ export function paymentApi(baseUrl: string, token?: string) {
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T & ErrorJson, headers: res.headers };
+    const body = (text ? JSON.parse(text) : undefined) as T & ErrorJson;
+    // Any API answer that breaks the contract (an unknown error code, a missing field) fails the test that got it.
+    if (options.schema && body !== undefined) (res.status >= 400 ? anyErrorBodySchema : options.schema).parse(body);
+    return { status: res.status, body, headers: res.headers };
   }
   const keyed = (idempotencyKey?: string): Record<string, string> => (idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
 
   return {
     createTransaction: (body: unknown, idempotencyKey?: string) =>
-      call<TransactionJson>('POST', '/transactions', { body, headers: keyed(idempotencyKey) }),
-    createRaw: (rawBody: string, headers: Record<string, string> = {}) => call<TransactionJson>('POST', '/transactions', { rawBody, headers }),
-    listTransactions: (query = '') => call<TransactionJson[]>('GET', `/transactions/list${query}`),
-    payAll: (idempotencyKey?: string, body?: unknown) => call<PayAllJson>('POST', '/transactions/pay', { body, headers: keyed(idempotencyKey) }),
+      call<Transaction>('POST', '/transactions', { body, headers: keyed(idempotencyKey), schema: transactionSchema }),
+    createRaw: (rawBody: string, headers: Record<string, string> = {}) =>
+      call<Transaction>('POST', '/transactions', { rawBody, headers, schema: transactionSchema }),
+    listTransactions: (query = '') => call<Transaction[]>('GET', `/transactions/list${query}`, { schema: transactionPageSchema }),
+    payAll: (idempotencyKey?: string, body?: unknown) =>
+      call<PayAllResult>('POST', '/transactions/pay', { body, headers: keyed(idempotencyKey), schema: payAllResultSchema }),
     get: (path: string, headers: Record<string, string> = {}) => call<unknown>('GET', path, { headers }),
   };
 }

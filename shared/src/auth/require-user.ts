@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { unauthorized } from '../errors/index.js';
+import { AppError, errors } from '../errors/index.js';
 import type { VerifiedUser } from './claims.js';
 import type { TokenVerifier } from './token-verifier.js';
 
@@ -13,7 +13,7 @@ export function bearerToken(req: Request): string | undefined {
 export function requireUser(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req);
-    if (!token) throw unauthorized();
+    if (!token) throw new AppError(errors.UNAUTHORIZED);
     res.locals.user = await verifier.verify(token);
     next();
   };
@@ -22,6 +22,6 @@ export function requireUser(verifier: TokenVerifier): RequestHandler {
 /** The verified caller. The only source of a user id: never a body or query field. */
 export function authenticatedUser(res: Response): VerifiedUser {
   const user = res.locals.user as VerifiedUser | undefined;
-  if (!user) throw unauthorized();
+  if (!user) throw new AppError(errors.UNAUTHORIZED);
   return user;
 }

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
-import { serviceUnavailable, unauthorized } from '../errors/index.js';
+import { AppError, errors } from '../errors/index.js';
 import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE, TOKEN_ISSUER, type VerifiedUser } from './claims.js';
 import { createJwksKeySource, KeysUnavailableError } from './jwks-key-source.js';
 import { cacheVerifiedTokens, type VerifiedTokenCacheOptions } from './verified-token-cache.js';
@@ -31,7 +31,7 @@ export interface TokenVerifierOptions {
 const MAX_TOKEN_LENGTH = 4096;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const invalid = (message = 'The token is invalid') => unauthorized(message, 'INVALID_TOKEN');
+const invalid = (message?: string) => new AppError(errors.INVALID_TOKEN, { message });
 
 function decodeHeader(token: string): jwt.JwtHeader | undefined {
   try {
@@ -80,7 +80,7 @@ function createUncachedVerifier(options: TokenVerifierOptions): TokenVerifier {
       try {
         key = await lookup(header.kid);
       } catch (err) {
-        if (err instanceof KeysUnavailableError) throw serviceUnavailable('AUTH_KEYS_UNAVAILABLE', 'Tokens cannot be checked right now', err);
+        if (err instanceof KeysUnavailableError) throw new AppError(errors.AUTH_KEYS_UNAVAILABLE, { cause: err });
         throw err;
       }
       if (!key) throw invalid('The token was signed with an unknown key');
@@ -94,7 +94,7 @@ function createUncachedVerifier(options: TokenVerifierOptions): TokenVerifier {
           clockTolerance: options.clockToleranceSeconds ?? 5,
         }) as JwtPayload;
       } catch (err) {
-        if ((err as Error).name === 'TokenExpiredError') throw unauthorized('The token has expired', 'TOKEN_EXPIRED');
+        if ((err as Error).name === 'TokenExpiredError') throw new AppError(errors.TOKEN_EXPIRED);
         throw invalid();
       }
       // jsonwebtoken accepts a token without `exp`; a token that never expires is not one we issue.

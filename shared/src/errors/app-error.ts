@@ -1,7 +1,21 @@
+import { errorBody, type ErrorBody, type ErrorEntry } from '@paymesh/contract/errors';
+
+export interface AppErrorOptions {
+  /** Says more than the catalogue's message (a limit, a name); the code and status stay the entry's. */
+  message?: string;
+  /** Extra JSON fields merged into the response body (for example `current_total` on a cap refusal). */
+  details?: Record<string, unknown>;
+  /** Added to the entry's own headers (Retry-After with the seconds a limiter computed). */
+  headers?: Record<string, string>;
+  /** Only where the status is decided elsewhere: a library's 4xx for a request it could not read. */
+  status?: number;
+  cause?: unknown;
+}
+
 /**
- * The one error type our code throws on purpose. `code` is stable for programs, `message`
- * is for people, `status` is the HTTP status it maps to, and `details` are extra JSON
- * fields merged into the response body (for example `current_total` on a cap refusal).
+ * The one error type our code throws on purpose, built from an entry of the error catalogue
+ * (`new AppError(errors.USERNAME_TAKEN)`), so a code, its status and the headers it must carry
+ * are written once. `message` is for people; `status` is the HTTP status it maps to.
  */
 export class AppError extends Error {
   override name = 'AppError';
@@ -10,33 +24,19 @@ export class AppError extends Error {
   readonly details: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
-  constructor(
-    code: string,
-    message: string,
-    status: number,
-    options: { cause?: unknown; details?: Record<string, unknown>; headers?: Record<string, string> } = {},
-  ) {
-    super(message, { cause: options.cause });
-    this.code = code;
-    this.status = status;
+  constructor(entry: ErrorEntry, options: AppErrorOptions = {}) {
+    super(options.message ?? entry.message, { cause: options.cause });
+    this.code = entry.code;
+    this.status = options.status ?? entry.status;
     this.details = options.details ?? {};
-    this.headers = options.headers ?? {};
+    this.headers = { ...entry.headers, ...options.headers };
+  }
+
+  /**
+   * The answer's body, as every error answer has it. Not named `body`: body-parser sets a
+   * `body` property (the raw bytes) on errors thrown while it reads a request.
+   */
+  responseBody(requestId: string | undefined): ErrorBody {
+    return errorBody(this, requestId);
   }
 }
-
-export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, message, 400, { details });
-
-export const unauthorized = (message = 'A valid bearer token is required', code = 'UNAUTHORIZED') =>
-  new AppError(code, message, 401, { headers: { 'WWW-Authenticate': 'Bearer' } });
-
-export const notFound = (message = 'Not found', code = 'NOT_FOUND') => new AppError(code, message, 404);
-
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, message, 409, { details });
-
-export const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, message, 422, { details });
-
-export const serviceUnavailable = (code: string, message: string, cause?: unknown) =>
-  new AppError(code, message, 503, { cause });

@@ -1,2 +1,3 @@
-export { AppError, badRequest, unauthorized, notFound, conflict, unprocessable, serviceUnavailable } from './app-error.js';
+export { AppError, type AppErrorOptions } from './app-error.js';
 export { validate } from './validate.js';
+export { errors } from '@paymesh/contract/errors';

@@ -1,19 +1,19 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import express, { type Request, type RequestHandler } from 'express';
-import { AppError } from '../errors/index.js';
+import { AppError, errors } from '../errors/index.js';
 import { nestsDeeperThan } from './json-depth.js';
 
 /** No paymesh body nests deeper than a handful of levels; 32 leaves room and bounds every walk. */
 export const MAX_JSON_DEPTH = 32;
 
 const unsupportedEncoding = (encoding: string) =>
-  new AppError('UNSUPPORTED_CONTENT_ENCODING', `Content-Encoding "${encoding}" is not accepted; send the body uncompressed`, 415);
+  new AppError(errors.UNSUPPORTED_CONTENT_ENCODING, { message: `Content-Encoding "${encoding}" is not accepted; send the body uncompressed` });
 const onlyUtf8 = (found: string) =>
-  new AppError('UNSUPPORTED_CHARSET', `The body is ${found}; only UTF-8 JSON is accepted (RFC 8259)`, 415);
-const notUtf8 = () => new AppError('INVALID_JSON', 'The request body is not valid UTF-8', 400);
+  new AppError(errors.UNSUPPORTED_CHARSET, { message: `The body is ${found}; only UTF-8 JSON is accepted (RFC 8259)` });
+const notUtf8 = () => new AppError(errors.INVALID_JSON, { message: 'The request body is not valid UTF-8' });
 const tooDeep = (max: number) =>
-  new AppError('JSON_TOO_DEEP', `The JSON body nests deeper than ${max} levels`, 400, { details: { max_depth: max } });
+  new AppError(errors.JSON_TOO_DEEP, { message: `The JSON body nests deeper than ${max} levels`, details: { max_depth: max } });
 
 export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];

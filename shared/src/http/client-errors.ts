@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { errorBody, errors, type ErrorEntry } from '@paymesh/contract/errors';
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
-function answer(socket: Duplex, status: number, code: string, error: string) {
+function answer(socket: Duplex, entry: ErrorEntry) {
   const requestId = randomUUID();
-  const body = JSON.stringify({ error, code, request_id: requestId });
+  const body = JSON.stringify(errorBody(entry, requestId));
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n` +
+    `HTTP/1.1 ${entry.status} ${STATUS_TEXT[entry.status]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       `X-Request-Id: ${requestId}\r\n` +
@@ -25,8 +26,8 @@ function answer(socket: Duplex, status: number, code: string, error: string) {
 export function answerClientErrorsAsJson(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    if (err.code === 'HPE_HEADER_OVERFLOW') return answer(socket, 431, 'HEADERS_TOO_LARGE', 'The request headers are larger than 16 kB');
-    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answer(socket, 408, 'REQUEST_TIMEOUT', 'The request took too long to arrive');
-    answer(socket, 400, 'MALFORMED_REQUEST', 'The request is not valid HTTP');
+    if (err.code === 'HPE_HEADER_OVERFLOW') return answer(socket, errors.HEADERS_TOO_LARGE);
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answer(socket, errors.REQUEST_TIMEOUT);
+    answer(socket, errors.MALFORMED_REQUEST);
   });
 }

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
-import { AppError } from '../errors/index.js';
+import { AppError, errors } from '../errors/index.js';
 import type { Logger } from '../logger/index.js';
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
@@ -38,7 +38,8 @@ export function createLimiter({ name, limit, windowMs, logger, onRejected, ...op
       const retryAfter = Number(res.getHeader('Retry-After') ?? Math.ceil(windowMs / 1000));
       onRejected?.(name);
       next(
-        new AppError('RATE_LIMITED', `Too many requests (${name}); try again in ${retryAfter} s`, 429, {
+        new AppError(errors.RATE_LIMITED, {
+          message: `Too many requests (${name}); try again in ${retryAfter} s`,
           headers: { 'Retry-After': String(retryAfter) },
           details: { limit: name, retry_after_s: retryAfter },
         }),

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { AppError } from '../errors/index.js';
+import { AppError, errors } from '../errors/index.js';
 import type { Logger } from '../logger/index.js';
 
 /** The fields of a PostgreSQL error report that the driver (pg's DatabaseError) carries. */
@@ -51,21 +51,13 @@ export function databaseErrorToAppError(err: unknown): AppError | undefined {
   const report = postgresReportOf(err);
   if (!report) {
     if (!isDatabaseUnreachable(err)) return undefined;
-    return new AppError('DATABASE_UNAVAILABLE', 'The database cannot be reached right now, try again in a moment', 503, {
-      cause: err,
-      headers: { 'Retry-After': '1' },
-    });
+    return new AppError(errors.DATABASE_UNAVAILABLE, { cause: err });
   }
   if (CLIENT_DATA_CLASSES.has(report.code.slice(0, 2))) {
-    return new AppError('INVALID_INPUT', 'A value in the request is outside what this service can store', 400, {
-      cause: err,
-    });
+    return new AppError(errors.INVALID_INPUT, { cause: err });
   }
   if (RETRIABLE_CODES.has(report.code) || report.code.startsWith('08')) {
-    return new AppError('DATABASE_BUSY', 'The database could not answer in time, try again in a moment', 503, {
-      cause: err,
-      headers: { 'Retry-After': '1' },
-    });
+    return new AppError(errors.DATABASE_BUSY, { cause: err });
   }
   return undefined;
 }

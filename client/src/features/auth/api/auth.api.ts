@@ -1,13 +1,8 @@
-import { z } from 'zod';
+import { sessionSchema, type Credentials, type Session } from '@paymesh/contract/auth';
 import { request } from '@/lib/api-client';
 
-export const sessionSchema = z.object({ id: z.string(), username: z.string(), token: z.string() });
-export type Session = z.infer<typeof sessionSchema>;
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
+export { sessionSchema };
+export type { Credentials, Session };
 
 export async function register(credentials: Credentials): Promise<Session> {
   const { data } = await request('/auth/register', { method: 'POST', body: credentials, schema: sessionSchema });

@@ -1,24 +1,24 @@
-/**
- * The same rules auth-service applies on register, checked before the request so a person
- * learns what's wrong as they type rather than after a round trip.
- */
-const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
-const MIN_PASSWORD_BYTES = 8;
-// bcrypt reads only 72 bytes; the server refuses longer passwords rather than truncating them.
-const MAX_PASSWORD_BYTES = 72;
+import { credentialRules, normalisePassword, utf8Bytes } from '@paymesh/contract/auth';
 
+/**
+ * The contract's credential rules, the ones auth-service applies on register, checked before
+ * the request so a person learns what's wrong as they type rather than after a round trip.
+ */
 export interface CredentialErrors {
   username?: string;
   password?: string;
 }
 
+const { username: u, password: p } = credentialRules;
+
 export function checkNewCredentials(username: string, password: string): CredentialErrors {
   const errors: CredentialErrors = {};
-  if (username.length < 3 || username.length > 32) errors.username = 'Use 3 to 32 characters.';
-  else if (!USERNAME.test(username)) errors.username = 'Use only letters, digits, "_", "." and "-".';
-  const bytes = new TextEncoder().encode(password).length;
-  if (bytes < MIN_PASSWORD_BYTES) errors.password = `Use at least ${MIN_PASSWORD_BYTES} characters.`;
-  else if (bytes > MAX_PASSWORD_BYTES) errors.password = `Use at most ${MAX_PASSWORD_BYTES} bytes (shorter, or fewer special characters).`;
+  if (username.length < u.minLength || username.length > u.maxLength) errors.username = `Use ${u.minLength} to ${u.maxLength} characters.`;
+  else if (!u.pattern.test(username)) errors.username = 'Use only letters, digits, "_", "." and "-".';
+  // Counted as the server counts them: bytes of the password's normal form (NFC).
+  const bytes = utf8Bytes(normalisePassword(password));
+  if (bytes < p.minBytes) errors.password = `Use at least ${p.minBytes} characters.`;
+  else if (bytes > p.maxBytes) errors.password = `Use at most ${p.maxBytes} bytes (shorter, or fewer special characters).`;
   return errors;
 }
 

@@ -1,27 +1,25 @@
 import { z } from 'zod';
+import * as contract from '@paymesh/contract/analytics';
 import { request } from '@/lib/api-client';
 
-// Loose objects: analytics may add fields (lag, caught_up…) and the dashboard must not break.
+/**
+ * The contract's shapes, narrowed to the fields the dashboard shows and loose, so analytics can
+ * add fields (lag, caught_up…) and the dashboard keeps working; the paid amount and last event
+ * time may be missing from an older analytics.
+ */
 export const globalStatsSchema = z.looseObject({
-  total_transactions: z.number(),
-  total_amount: z.number(),
-  total_paid_transactions: z.number(),
-  total_paid_amount: z.number().default(0),
-  events_processed: z.number(),
-  last_event_time: z.string().nullable().default(null),
-  unique_users: z.number(),
+  ...contract.globalStatsSchema.pick({ total_transactions: true, total_amount: true, total_paid_transactions: true, events_processed: true, unique_users: true }).shape,
+  total_paid_amount: contract.globalStatsSchema.shape.total_paid_amount.default(0),
+  last_event_time: contract.globalStatsSchema.shape.last_event_time.default(null),
 });
 export type GlobalStats = z.infer<typeof globalStatsSchema>;
 
-export const ownStatsSchema = z.looseObject({
-  total_transactions: z.number(),
-  total_amount: z.number(),
-  total_paid_transactions: z.number(),
-  total_paid_amount: z.number().default(0),
+export const ownStatsSchema = contract.ownStatsSchema.omit({ user_id: true }).extend({
+  total_paid_amount: contract.ownStatsSchema.shape.total_paid_amount.default(0),
 });
 export type OwnStats = z.infer<typeof ownStatsSchema>;
 
-const pointSchema = z.object({ minute: z.string(), transactions: z.number(), amount: z.number() });
+const pointSchema = contract.minutePointSchema.pick({ minute: true, transactions: true, amount: true });
 export type MinutePoint = z.infer<typeof pointSchema>;
 const seriesSchema = z.looseObject({ points: z.array(pointSchema) });
 

@@ -1,8 +1,5 @@
+import { characterCount, hasControlCharacters, transactionRules } from '@paymesh/contract/payment';
 import { formatCents } from '@paymesh/shared/money';
-
-/** The per-user cap on the total of all transactions, paid or not, as payment-service has it. */
-export const CAP_CENTS = 100_000;
-export const MAX_DESCRIPTION = 255;
 
 export interface TransactionDraft {
   amount: string;
@@ -14,9 +11,13 @@ export interface DraftErrors {
   description?: string;
 }
 
+/** How much the cap still allows: the server's cap (from GET /payment/limits) and the person's total. */
+export interface CapRoom {
+  capCents: number;
+  remainingCents: number;
+}
+
 const AMOUNT = /^\d+(\.\d+)?$/;
-// Same as payment-service: NUL can't be stored and other control characters hide text.
-const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /** Cents for what a person typed, or null when it is not a plain positive decimal. */
 export function parseAmount(text: string): number | null {
@@ -27,11 +28,19 @@ export function parseAmount(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
+function capProblem(cents: number, room: CapRoom | null): string | undefined {
+  if (room === null || cents <= room.remainingCents) return undefined;
+  if (room.remainingCents === 0) return `You have reached the ${formatCents(room.capCents)} cap.`;
+  const total = formatCents(room.capCents - room.remainingCents);
+  return `That is over your cap: your total is ${total}, so at most ${formatCents(room.remainingCents)} is still allowed.`;
+}
+
 /**
- * The checks payment-service makes, in the same order, so a refusal is rare and, when it
- * happens, says the same thing. `remainingCents` is null while the total is not known yet.
+ * The contract's rules for a new transaction, checked as the person types, in the order
+ * payment-service checks them, so a refusal is rare and, when it happens, says the same thing.
+ * `room` is null while the cap or the total is not known yet.
  */
-export function checkDraft(draft: TransactionDraft, remainingCents: number | null): DraftErrors {
+export function checkDraft(draft: TransactionDraft, room: CapRoom | null): DraftErrors {
   const errors: DraftErrors = {};
   const text = draft.amount.trim();
   const cents = parseAmount(text);
@@ -40,14 +49,11 @@ export function checkDraft(draft: TransactionDraft, remainingCents: number | nul
   else if (/^\d+\.\d{3,}$/.test(text)) errors.amount = 'Use at most 2 decimal places.';
   else if (cents === null) errors.amount = 'Enter a number, like 12.50.';
   else if (cents === 0) errors.amount = 'Enter an amount above 0.';
-  else if (remainingCents !== null && cents > remainingCents) {
-    errors.amount = remainingCents === 0
-      ? `You have reached the ${formatCents(CAP_CENTS)} cap.`
-      : `That is over your cap: your total is ${formatCents(CAP_CENTS - remainingCents)}, so at most ${formatCents(remainingCents)} is still allowed.`;
-  }
+  else errors.amount = capProblem(cents, room);
   const description = draft.description.trim();
+  const { maxDescriptionLength } = transactionRules;
   if (!description) errors.description = 'Describe what it is for.';
-  else if ([...description].length > MAX_DESCRIPTION) errors.description = `Use at most ${MAX_DESCRIPTION} characters.`;
-  else if (CONTROL_CHARACTERS.test(description)) errors.description = 'Remove the invisible control characters.';
+  else if (characterCount(description) > maxDescriptionLength) errors.description = `Use at most ${maxDescriptionLength} characters.`;
+  else if (hasControlCharacters(description)) errors.description = 'Remove the invisible control characters.';
   return errors;
 }

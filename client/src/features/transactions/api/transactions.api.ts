@@ -1,23 +1,17 @@
-import { z } from 'zod';
+import {
+  payAllResultSchema,
+  paymentLimitsSchema,
+  transactionPageSchema,
+  transactionSchema,
+  type CreateTransactionRequest,
+  type PayAllResult,
+  type PaymentLimits,
+  type Transaction,
+} from '@paymesh/contract/payment';
 import { request } from '@/lib/api-client';
 import { parseNextLink } from '@/lib/api-error';
 
-export const transactionSchema = z.object({
-  id: z.string(),
-  user_id: z.string(),
-  amount: z.number(),
-  description: z.string(),
-  is_paid: z.boolean(),
-  created_at: z.string(),
-});
-export type Transaction = z.infer<typeof transactionSchema>;
-
-const payAllSchema = z.object({
-  message: z.string(),
-  transactions_paid: z.number(),
-  amount_paid: z.number().default(0),
-});
-export type PayAllResult = z.infer<typeof payAllSchema>;
+export type { PayAllResult, Transaction };
 
 export interface TransactionPage {
   items: Transaction[];
@@ -27,7 +21,7 @@ export interface TransactionPage {
 
 export const PAGE_SIZE = 20;
 
-export async function createTransaction(input: { amount: number; description: string }, idempotencyKey: string): Promise<Transaction> {
+export async function createTransaction(input: CreateTransactionRequest, idempotencyKey: string): Promise<Transaction> {
   const { data } = await request('/payment/transactions', {
     method: 'POST', body: input, auth: true, schema: transactionSchema, headers: { 'Idempotency-Key': idempotencyKey },
   });
@@ -38,16 +32,21 @@ export async function listTransactions(cursor: string | null, signal?: AbortSign
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (cursor) query.set('cursor', cursor);
   const { data, headers } = await request(`/payment/transactions/list?${query}`, {
-    auth: true, schema: z.array(transactionSchema), signal,
+    auth: true, schema: transactionPageSchema, signal,
   });
   return { items: data, nextCursor: cursorOf(parseNextLink(headers.get('Link'))) };
 }
 
 export async function payAll(idempotencyKey: string): Promise<PayAllResult> {
   const { data } = await request('/payment/transactions/pay', {
-    method: 'POST', auth: true, schema: payAllSchema, headers: { 'Idempotency-Key': idempotencyKey },
+    method: 'POST', auth: true, schema: payAllResultSchema, headers: { 'Idempotency-Key': idempotencyKey },
   });
   return data;
+}
+
+/** The server's configured limits (the cap): the form validates against these, never a copy. */
+export async function fetchPaymentLimits(signal?: AbortSignal): Promise<PaymentLimits> {
+  return (await request('/payment/limits', { auth: true, schema: paymentLimitsSchema, signal })).data;
 }
 
 // The Link target is written by payment-service, which may not know the gateway's /payment

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { createTransaction, listTransactions, payAll } from './transactions.api';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createTransaction, fetchPaymentLimits, listTransactions, payAll } from './transactions.api';
 
-export const transactionKeys = { list: ['transactions', 'list'] as const };
+export const transactionKeys = { list: ['transactions', 'list'] as const, limits: ['payment', 'limits'] as const };
 /** Own stats live in the dashboard feature's cache; a write here makes them stale. */
 const ownStatsKey = ['stats', 'me'] as const;
 
@@ -12,6 +12,11 @@ export function useTransactionList() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+}
+
+/** The cap as the server has it; it changes only with the server's configuration, so it is read rarely. */
+export function usePaymentLimits() {
+  return useQuery({ queryKey: transactionKeys.limits, queryFn: ({ signal }) => fetchPaymentLimits(signal), staleTime: 5 * 60_000 });
 }
 
 function useRefreshAfterWrite() {

@@ -1,3 +1,4 @@
+import { errors } from '@paymesh/contract/errors';
 import { ApiError } from '@/lib/api-client';
 import { centsOf, formatCentsForPeople } from '@/lib/format';
 import type { DraftErrors } from '../api/transaction.rules';
@@ -18,7 +19,7 @@ const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(va
 /** A refused create, turned into what the form shows next to the right control. */
 export function describeCreateFailure(error: unknown): CreateFailure {
   if (!(error instanceof ApiError)) return { fields: {}, form: 'Something went wrong. Please try again.' };
-  if (error.status === 422 && error.code === 'CAP_EXCEEDED') {
+  if (error.code === errors.CAP_EXCEEDED.code) {
     const current = num(error.body.current_total);
     const max = num(error.body.max_allowed);
     if (current !== null && max !== null) return { fields: {}, cap: { currentTotalCents: centsOf(current), maxAllowedCents: centsOf(max) } };

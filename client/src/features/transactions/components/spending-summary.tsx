@@ -1,5 +1,4 @@
 import { formatCentsForPeople } from '@/lib/format';
-import { CAP_CENTS } from '../api/transaction.rules';
 import { PayAll } from './pay-all';
 
 /** The person's running totals, in cents; where they come from is the app's choice. */
@@ -10,10 +9,19 @@ export interface Spending {
   unpaidCents: number;
 }
 
-export function SpendingSummary({ spending, error }: { spending: Spending | null; error?: string | null }) {
+interface SpendingSummaryProps {
+  spending: Spending | null;
+  /** The server's cap, or null until it has answered. */
+  capCents: number | null;
+  error?: string | null;
+}
+
+export function SpendingSummary({ spending, capCents, error }: SpendingSummaryProps) {
   const total = spending?.totalCents ?? 0;
-  const left = Math.max(0, CAP_CENTS - total);
-  const percent = Math.min(100, (total / CAP_CENTS) * 100);
+  const cap = capCents ?? 0;
+  const left = Math.max(0, cap - total);
+  const percent = cap > 0 ? Math.min(100, (total / cap) * 100) : 0;
+  const capText = capCents === null ? '—' : formatCentsForPeople(capCents);
   const tone = percent >= 100 ? 'full' : percent >= 80 ? 'high' : 'ok';
 
   return (
@@ -31,15 +39,15 @@ export function SpendingSummary({ spending, error }: { spending: Spending | null
       {error && !spending && <p className="inline-error" role="alert">Your total is unavailable right now ({error}).</p>}
       <p className="summary-total">
         <span className="big" data-testid="spent-total">{spending ? formatCentsForPeople(total) : '—'}</span>
-        <span className="muted"> of {formatCentsForPeople(CAP_CENTS)} cap</span>
+        <span className="muted"> of <span data-testid="cap">{capText}</span> cap</span>
       </p>
       <div className={`meter meter-${tone}`} role="progressbar" aria-label="Total against the cap"
-        aria-valuemin={0} aria-valuemax={CAP_CENTS / 100} aria-valuenow={total / 100}
-        aria-valuetext={`${formatCentsForPeople(total)} of ${formatCentsForPeople(CAP_CENTS)}`}>
+        aria-valuemin={0} aria-valuemax={cap / 100} aria-valuenow={total / 100}
+        aria-valuetext={`${formatCentsForPeople(total)} of ${capText}`}>
         <div className="meter-fill" style={{ width: `${percent}%` }} />
       </div>
       <div className="summary-foot">
-        <p><span data-testid="remaining">{spending ? formatCentsForPeople(left) : '—'}</span> <span className="muted">still allowed</span></p>
+        <p><span data-testid="remaining">{spending && capCents !== null ? formatCentsForPeople(left) : '—'}</span> <span className="muted">still allowed</span></p>
         <PayAll nothingToPay={spending !== null && spending.unpaidCount === 0} />
       </div>
     </section>

@@ -26,7 +26,7 @@ describe('the transaction form', () => {
   ])('refuses the amount "%s" in the browser, as the server would, and sends nothing', async (amount, message) => {
     signedIn();
     const gateway = fakeGateway({});
-    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 100_000 }} />);
 
     await submit(amount, 'Coffee');
 
@@ -37,7 +37,7 @@ describe('the transaction form', () => {
   it('refuses an amount over what the cap still allows, naming what is left', async () => {
     signedIn();
     const gateway = fakeGateway({});
-    renderWithProviders(<TransactionForm remainingCents={5_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 5_000 }} />);
 
     await submit('50.01', 'Coffee');
 
@@ -48,7 +48,7 @@ describe('the transaction form', () => {
   it('asks for a description', async () => {
     signedIn();
     fakeGateway({});
-    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 100_000 }} />);
 
     await submit('5', '');
 
@@ -58,7 +58,7 @@ describe('the transaction form', () => {
   it('sends the amount as a number with the token and an Idempotency-Key, then clears the form', async () => {
     signedIn();
     const gateway = fakeGateway({ 'POST /payment/transactions': created(12.5, 'Coffee') });
-    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 100_000 }} />);
 
     await submit('12.50', 'Coffee');
 
@@ -74,7 +74,7 @@ describe('the transaction form', () => {
     signedIn();
     let answer: (r: Response) => void = () => undefined;
     const gateway = fakeGateway({ 'POST /payment/transactions': () => new Promise<Response>((resolve) => (answer = resolve)) });
-    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 100_000 }} />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Amount'), '7');
     await user.type(screen.getByLabelText('Description'), 'Lunch');
@@ -89,7 +89,7 @@ describe('the transaction form', () => {
   it('keeps the confirmation when a stray second click lands after the first succeeded', async () => {
     signedIn();
     const gateway = fakeGateway({ 'POST /payment/transactions': created(7, 'Lunch') });
-    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 100_000 }} />);
 
     const user = await submit('7', 'Lunch');
     await screen.findByText('Created 7.00 for “Lunch”.');
@@ -105,7 +105,7 @@ describe('the transaction form', () => {
     const gateway = fakeGateway({
       'POST /payment/transactions': [() => Promise.reject(new TypeError('network down')), created(3, 'Tea')],
     });
-    renderWithProviders(<TransactionForm remainingCents={100_000} />);
+    renderWithProviders(<TransactionForm room={{ capCents: 100_000, remainingCents: 100_000 }} />);
 
     const user = await submit('3', 'Tea');
     expect(await screen.findByRole('alert')).toHaveTextContent("Can't reach paymesh");
@@ -123,7 +123,7 @@ describe('the transaction form', () => {
         error: 'This transaction would take your total above 1000', code: 'CAP_EXCEEDED', request_id: 'r', current_total: 950, max_allowed: 1000,
       }),
     });
-    renderWithProviders(<TransactionForm remainingCents={null} />);
+    renderWithProviders(<TransactionForm room={null} />);
 
     await submit('60', 'Shoes');
 
@@ -140,7 +140,7 @@ describe('the transaction form', () => {
         fields: [{ field: 'description', code: 'INVALID_DESCRIPTION', message: 'must not be blank' }],
       }),
     });
-    renderWithProviders(<TransactionForm remainingCents={null} />);
+    renderWithProviders(<TransactionForm room={null} />);
 
     await submit('1', 'x');
 

@@ -2,14 +2,14 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { describedBy, Field } from '@/components/field';
 import { formatMoney } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
-import { checkDraft, parseAmount, type TransactionDraft } from '../api/transaction.rules';
+import { checkDraft, parseAmount, type CapRoom, type TransactionDraft } from '../api/transaction.rules';
 import { useCreateTransaction } from '../api/use-transactions';
 import { capRefusalText, describeCreateFailure, type CreateFailure } from './create-errors';
 
 const EMPTY: TransactionDraft = { amount: '', description: '' };
 
-/** `remainingCents`: what the cap still allows, or null while the total is unknown. */
-export function TransactionForm({ remainingCents }: { remainingCents: number | null }) {
+/** `room`: the server's cap and what it still allows, or null while either is unknown. */
+export function TransactionForm({ room }: { room: CapRoom | null }) {
   const id = useId();
   const create = useCreateTransaction();
   const [draft, setDraft] = useState(EMPTY);
@@ -34,7 +34,7 @@ export function TransactionForm({ remainingCents }: { remainingCents: number | n
     // The stray second click of a double click, landing after the first already succeeded and
     // emptied the form: keep the confirmation rather than complain about an empty amount.
     if (created && !draft.amount && !draft.description) return;
-    const fields = checkDraft(draft, remainingCents);
+    const fields = checkDraft(draft, room);
     setFailure({ fields });
     setCreated(null);
     if (fields.amount || fields.description) return;

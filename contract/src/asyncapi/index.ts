@@ -1,0 +1,2 @@
+export { buildAsyncApiDocument } from './asyncapi-document.js';
+export type { PublishedEvent, PublishedTopic } from './published-topic.js';
