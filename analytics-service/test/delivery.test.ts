@@ -3,7 +3,7 @@ import type { RunningAnalytics } from '../src/service.js';
 import { startAnalytics, getStats, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated, buildPaid } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, publishRaw, pullTopic, readDeadLetters, uniqueTopics } from './support/kafka.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('delivery: duplicates, bad events, restarts and replicas', () => {
   let topics: { topic: string; dlq: string };

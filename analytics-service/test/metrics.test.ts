@@ -4,7 +4,7 @@ import type { RunningAnalytics } from '../src/service.js';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, publishRaw, uniqueTopics } from './support/kafka.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('GET /metrics on analytics-service', () => {
   let topics: { topic: string; dlq: string };

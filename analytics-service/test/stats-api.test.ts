@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { RunningAnalytics } from '../src/service.js';
-import { startAuthService, registerUser, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
+import { registerUser, startAuthService, type RunningAuthService } from '@paymesh/infra/testing';
 import { getStats, startAnalytics, statsWhen } from './support/analytics.js';
 import { buildCreated, buildPaid } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';

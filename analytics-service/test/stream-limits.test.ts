@@ -6,7 +6,7 @@ import { startAnalytics } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';
 import { readStatsEvents } from './support/sse.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 interface OpenStream {
   status: number;

@@ -3,7 +3,7 @@ import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { NOWHERE, startGateway } from './support/gateway.js';
 import { call, waitFor } from './support/http.js';
-import { sharedAuthService } from '../../infra/src/testing/auth-service.js';
+import { sharedAuthService } from '@paymesh/infra/testing';
 
 interface Health {
   status: string;

@@ -1,6 +1,6 @@
 import { createPublicKey, randomUUID, type JsonWebKey } from 'node:crypto';
 import { expect } from 'chai';
-import { registerUser, sharedAuthService, type RegisteredUser, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
+import { registerUser, sharedAuthService, type RegisteredUser, type RunningAuthService } from '@paymesh/infra/testing';
 import type { RunningGateway } from '../src/service.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';

@@ -11,7 +11,7 @@ import { createTestTopic } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
 import { finishedSpans } from './support/tracing.js';
 import { waitFor } from './support/wait-for.js';
-import { sharedAuthService } from '../../infra/src/testing/auth-service.js';
+import { sharedAuthService } from '@paymesh/infra/testing';
 
 describe('one trace from the request through the outbox to the Kafka message', () => {
   const lines: Record<string, unknown>[] = [];

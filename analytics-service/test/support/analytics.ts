@@ -1,7 +1,7 @@
 import { createLogger } from '@paymesh/shared/logger';
 import { loadAnalyticsConfig } from '../../src/config.js';
 import { startService, type RunningAnalytics } from '../../src/service.js';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 import type { StatsBody } from '../../src/stats/stats.view.js';
 
 /** The real service in-process on port 0, reading `topic`; env overrides win. */

@@ -1,5 +1,4 @@
-import { loadInfraConfig } from '../../../infra/src/config.js';
-import { ensureInfra } from '../../../infra/src/infra.js';
+import { ensureInfra, loadInfraConfig } from '@paymesh/infra/stack';
 import { startReferenceProxy } from '../lib/reference-proxy.js';
 import { describeLoad, fire } from '../lib/load.js';
 import { startLoneService } from '../lib/lone-service.js';

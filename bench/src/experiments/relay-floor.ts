@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { loadInfraConfig } from '../../../infra/src/config.js';
-import { ensureInfra } from '../../../infra/src/infra.js';
+import { ensureInfra, loadInfraConfig } from '@paymesh/infra/stack';
 import { createTopic, deleteTopic } from '../lib/kafka-tools.js';
 import { startLoneService } from '../lib/lone-service.js';
 import { percentile } from '../lib/stats.js';

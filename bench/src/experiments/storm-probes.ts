@@ -1,6 +1,5 @@
-import { loadInfraConfig } from '../../../infra/src/config.js';
-import { ensureInfra } from '../../../infra/src/infra.js';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { ensureInfra, loadInfraConfig } from '@paymesh/infra/stack';
+import { waitFor } from '@paymesh/infra/testing';
 import { startBenchMesh } from '../lib/bench-mesh.js';
 import { describeLoad, fire } from '../lib/load.js';
 import { createBenchLogger } from '../lib/log.js';

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { dataDir } from '../../../infra/src/paths.js';
-import { spawnService } from '../../../infra/src/processes/spawn-service.js';
-import { freePort } from '../../../infra/src/wait-for.js';
-import type { Infra } from '../../../infra/src/infra.js';
+import { dataDir, type Infra } from '@paymesh/infra/stack';
+import { spawnService } from '@paymesh/infra/processes';
+import { freePort } from '@paymesh/infra/testing';
 import { residentMemory, type TreeMemory } from './process-memory.js';
 
 export interface StatsSample {

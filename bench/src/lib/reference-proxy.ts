@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../../../infra/src/paths.js';
-import { freePort, waitFor } from '../../../infra/src/wait-for.js';
+import { repoRoot } from '@paymesh/infra/stack';
+import { freePort, waitFor } from '@paymesh/infra/testing';
 
 /**
  * The reference proxies of bench/src/reference, each a process of its own in front of `target`:

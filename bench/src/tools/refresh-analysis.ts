@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../../infra/src/paths.js';
+import { repoRoot } from '@paymesh/infra/stack';
 import { ANALYSIS_HEADING, DETAIL_HEADING } from '../lib/report.js';
 
 /**

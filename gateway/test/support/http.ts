@@ -1,4 +1,4 @@
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 export { waitFor };
 
