@@ -5,7 +5,7 @@ import { newUser } from './support/auth.js';
 import { connectPaymentDb } from './support/database.js';
 import { buildTransaction, uniqueKey } from './support/factories.js';
 import { startPaymentService, type TestPaymentService } from './support/payment-service.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('Idempotency-Key', () => {
   let service: TestPaymentService;

@@ -10,7 +10,7 @@ import { newUser } from './support/auth.js';
 import { buildTransaction } from './support/factories.js';
 import { startPaymentService, type TestPaymentService } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 // Short limits so a hung holder is ended in about a second and a half; the order the config
 // demands still holds (Kafka send < idle-in-transaction < transaction timeout < lease).

@@ -10,8 +10,7 @@ import { buildTransaction } from './support/factories.js';
 import { createTestTopic } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
 import { finishedSpans } from './support/tracing.js';
-import { waitFor } from './support/wait-for.js';
-import { sharedAuthService } from '@paymesh/infra/testing';
+import { sharedAuthService, waitFor } from '@paymesh/infra/testing';
 
 describe('one trace from the request through the outbox to the Kafka message', () => {
   const lines: Record<string, unknown>[] = [];

@@ -26,12 +26,11 @@ export async function call<T = Record<string, unknown>>(url: string, init: CallI
   const headers = new Headers(given);
   if (token) headers.set('authorization', `Bearer ${token}`);
   let payload: Body | undefined;
-  if (body !== undefined && isRaw(body)) payload = body;
-  else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  const res = await fetch(url, { method: body === undefined ? 'GET' : 'POST', ...rest, headers, body: payload });
+  if (body === undefined || body === null) payload = undefined;
+  else payload = isRaw(body) ? body : JSON.stringify(body);
+  // Text is taken to be JSON unless the test says otherwise; bytes and streams carry their own.
+  if (typeof payload === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(url, { method: payload === undefined ? 'GET' : 'POST', ...rest, headers, body: payload });
   const text = await res.text();
   let parsed: unknown;
   try {

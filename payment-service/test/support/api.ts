@@ -1,3 +1,5 @@
+import { call as send } from '@paymesh/infra/testing';
+
 export interface TransactionJson {
   id: string;
   user_id: string;
@@ -39,17 +41,9 @@ interface CallOptions {
 /** A small client for the payment API as one user (or nobody, without a token). */
 export function paymentApi(baseUrl: string, token?: string) {
   async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...options.headers,
-      },
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T & ErrorJson, headers: res.headers };
+    const headers = { 'content-type': 'application/json', ...options.headers };
+    const res = await send<T & ErrorJson>(`${baseUrl}${path}`, { method, headers, ...(token ? { token } : {}), body: options.rawBody ?? options.body });
+    return { status: res.status, body: res.body, headers: res.headers };
   }
   const keyed = (idempotencyKey?: string): Record<string, string> => (idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
 
