@@ -7,7 +7,7 @@ import { createPublisher, ensureTopics, type KafkaConnection } from '@paymesh/sh
 import { createLogger } from '@paymesh/shared/logger';
 import { startBroker, type BrokerOptions, type RunningBroker } from '@paymesh/infra/kafka';
 import { freePort } from '@paymesh/infra/testing';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 
@@ -19,7 +19,7 @@ describe('a broker restart', function () {
   const dlq = 'transactions.dlq';
   let options: BrokerOptions;
   let broker: RunningBroker | undefined;
-  let analytics: RunningAnalytics | undefined;
+  let analytics: RunningService | undefined;
   let connection: KafkaConnection;
 
   const publish = async (events: TransactionEvent[]) => {

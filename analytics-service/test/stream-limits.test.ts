@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ConfigError } from '@paymesh/shared/config';
 import { loadAnalyticsConfig } from '../src/config.js';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';
@@ -26,7 +26,7 @@ async function openStream(url: string, ip: string): Promise<OpenStream> {
 const FLOOR_MS = 400;
 
 describe('GET /stats/stream limits', () => {
-  let service: RunningAnalytics;
+  let service: RunningService;
   let topic: string;
   const streams: OpenStream[] = [];
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publishRaw, uniqueTopics } from './support/kafka.js';
@@ -8,7 +8,7 @@ import { finishedSpans } from './support/tracing.js';
 
 describe('the fold continues the trace an event carries', () => {
   let topics: { topic: string; dlq: string };
-  let service: RunningAnalytics;
+  let service: RunningService;
 
   before(async () => {
     topics = await uniqueTopics(3);

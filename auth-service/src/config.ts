@@ -10,6 +10,7 @@ const schema = z.object({
   HOST: host(),
   LOG_LEVEL: logLevel(),
   AUTH_DATABASE_URL: postgresUrl('postgres://auth:auth@localhost:5432/auth'),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   ...postgresLimitsSchema,
   // 10 costs roughly 50-100 ms of CPU per hash in bcryptjs: slow for an attacker, bearable for a login.
   AUTH_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),

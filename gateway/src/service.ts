@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer } from '@paymesh/shared/http';
+import { startHttpServer, type RunningService } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
@@ -8,14 +8,8 @@ import { createGatewayMetrics } from './metrics/gateway.metrics.js';
 import { measuredUpstream } from './metrics/measured-upstream.js';
 import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
 
-export interface RunningGateway {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
 /** Wires the upstreams, the token verifier and the app, and listens. */
-export async function startService(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+export async function startService(config: GatewayConfig, logger: Logger): Promise<RunningService> {
   const breaker: BreakerSettings = {
     volumeThreshold: config.BREAKER_VOLUME,
     errorThresholdPercentage: config.BREAKER_ERROR_PERCENT,

@@ -7,7 +7,7 @@ import { ensureTopics } from '@paymesh/shared/kafka';
 import { freePort, registerUser, sharedAuthService, type RunningAuthService } from '@paymesh/infra/testing';
 import { dataDir } from '@paymesh/infra/stack';
 import { spawnService, type ServiceProcess } from '@paymesh/infra/processes';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call } from './support/http.js';
@@ -43,7 +43,7 @@ describe('through the gateway to the real services', () => {
   let auth: RunningAuthService;
   let analytics: ServiceProcess;
   let payment: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async function () {
     this.timeout(90_000);

@@ -1,7 +1,7 @@
 import { createPublicKey, randomUUID, type JsonWebKey } from 'node:crypto';
 import { expect } from 'chai';
 import { registerUser, sharedAuthService, type RegisteredUser, type RunningAuthService } from '@paymesh/infra/testing';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call, json } from './support/http.js';
@@ -23,7 +23,7 @@ describe('token checks at the edge', () => {
   let auth: RunningAuthService;
   let payment: FakeUpstream;
   let analytics: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
   let user: RegisteredUser;
   const upstreamCalls = () => payment.seen.length + analytics.seen.length;
 
@@ -112,7 +112,7 @@ describe('token checks at the edge', () => {
 describe('token claims at the edge (tokens the real auth-service never issues)', () => {
   let issuer: TestIssuer;
   let payment: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async () => {
     [issuer, payment] = await Promise.all([startTestIssuer(), startFakeUpstream()]);

@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer } from '@paymesh/shared/http';
+import { startHttpServer, type RunningService } from '@paymesh/shared/http';
 import { pingKafka } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
@@ -25,12 +25,6 @@ function singleFlight(check: () => Promise<void>): () => Promise<void> {
     });
     return running;
   };
-}
-
-export interface RunningService {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
 }
 
 /** Wires the clients, the app and the relay, and listens. Kafka may be away at start: the relay waits for it. */

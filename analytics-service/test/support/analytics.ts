@@ -1,11 +1,12 @@
 import { createLogger } from '@paymesh/shared/logger';
 import { loadAnalyticsConfig } from '../../src/config.js';
-import { startService, type RunningAnalytics } from '../../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { startService } from '../../src/service.js';
 import { waitFor } from '@paymesh/infra/testing';
 import type { StatsBody } from '../../src/stats/stats.view.js';
 
 /** The real service in-process on port 0, reading `topic`; env overrides win. */
-export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}): Promise<RunningAnalytics> {
+export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}): Promise<RunningService> {
   const config = loadAnalyticsConfig({
     ...process.env,
     PORT: '0',

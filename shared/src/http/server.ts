@@ -10,6 +10,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What every service's `startService(config, logger)` returns: where it listens and how to stop it. */
+export interface RunningService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
 /** Listens on `port` (0 picks a free one) and returns how to reach and stop the server. */
 export async function startHttpServer(
   handler: RequestListener,
