@@ -18,8 +18,7 @@ function threadNiceness(): Map<number, number> {
 
 describe('password hashing off the event loop', () => {
   it('keeps /health fast while 20 logins hash at once', async () => {
-    // Cost 8 (~20 ms a hash in bcryptjs) makes the storm last long enough for a stall to show;
-    // with AUTH_HASH_WORKERS=0 this test fails: /health answers about a dozen times, slowly.
+    // Cost 8 (~20 ms a hash in bcryptjs) makes the storm last long enough for a stall to show.
     const auth = await startAuth({ AUTH_BCRYPT_COST: '8', AUTH_HASH_WORKERS: '2' });
     try {
       const user = buildCredentials();

@@ -22,7 +22,7 @@ describe('login comparisons do not depend on whether the username exists', () =>
   before(async () => {
     const config = loadAuthConfig({ ...process.env });
     database = openDatabase({ url: config.AUTH_DATABASE_URL, poolMax: 2, limits: config, logger });
-    const real = createPasswordHasher({ cost: 4, workers: 0, maxQueue: 10, nice: 0 });
+    const real = createPasswordHasher({ cost: 4, workers: 1, maxQueue: 10, nice: 0 });
     hasher = {
       ...real,
       verify: (password, hash) => {
