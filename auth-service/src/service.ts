@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer, type RunningService } from '@paymesh/shared/http';
+import { runningService, startHttpServer, type RunningService } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
 import { buildApp } from './app.js';
@@ -46,15 +46,10 @@ export async function startService(config: AuthConfig, logger: Logger): Promise<
     const verifier = createTokenVerifier({ publicKey: (kid) => keyring.publicKey(kid) });
     const app = buildApp({ logger, users, keyring, verifier, registry, readiness: { database: () => pool.query('select 1') }, limits: credentialLimitSettings(config) });
     const server = await startHttpServer(app, config.PORT, config.HOST);
-    return {
-      url: server.url,
-      port: server.port,
-      async stop() {
-        await server.close();
-        keyring.stop();
-        await Promise.all([hasher.close(), database.close()]);
-      },
-    };
+    return runningService(server, async () => {
+      keyring.stop();
+      await Promise.all([hasher.close(), database.close()]);
+    });
   } catch (err) {
     keyring.stop();
     await Promise.all([hasher.close(), database.close()]);

@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer, type RunningService } from '@paymesh/shared/http';
+import { runningService, startHttpServer, type RunningService } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
@@ -35,12 +35,7 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
   const app = buildApp({ config, logger, verifier, upstreams, metrics: { registry, gateway: gatewayMetrics } });
   const server = await startHttpServer(app, config.PORT, config.HOST);
 
-  return {
-    url: server.url,
-    port: server.port,
-    async stop() {
-      await server.close();
-      for (const upstream of Object.values(upstreams)) upstream.close();
-    },
-  };
+  return runningService(server, () => {
+    for (const upstream of Object.values(upstreams)) upstream.close();
+  });
 }

@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer, type RunningService } from '@paymesh/shared/http';
+import { runningService, startHttpServer, type RunningService } from '@paymesh/shared/http';
 import { pingKafka } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
@@ -70,14 +70,9 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
   });
   const server = await startHttpServer(app, config.PORT, config.HOST);
 
-  return {
-    url: server.url,
-    port: server.port,
-    async stop() {
-      await server.close();
-      sweeper.stop();
-      await relay.stop();
-      await database.close();
-    },
-  };
+  return runningService(server, async () => {
+    sweeper.stop();
+    await relay.stop();
+    await database.close();
+  });
 }
