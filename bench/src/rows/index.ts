@@ -9,7 +9,7 @@ import { b7Logins } from './b7-logins.js';
 import { b8ListDuringLoginStorm } from './b8-list-during-login-storm.js';
 import { b9AnalyticsRestartAtScale } from './b9-analytics-restart-at-scale.js';
 
-/** Every row, in the order of issue 7's table. */
+/** Every row, in the order docs/benchmarks.md lists them. */
 export const ROWS: BenchRow[] = [
   b1GatewayThroughput,
   b2GatewayLatency,
