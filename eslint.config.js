@@ -17,6 +17,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       // process.env is read in one place per package: its config.ts (or the client's env.ts).
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in config.ts only.' }],
+      // A workspace uses another through its package exports (`@paymesh/infra/testing`), never by
+      // walking into its folders: the exports are the part the owner keeps stable.
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: '^(\\.\\./)+(shared|contract|infra|auth-service|payment-service|analytics-service|gateway|client|bench|chaos)/(src|test|e2e|scripts)/',
+            message: 'Import another workspace through its package exports (@paymesh/<workspace>/...), not a relative path.',
+          },
+          { regex: '^@paymesh/[\\w-]+/(src|test)/', message: 'Import what the workspace exports (see its package.json "exports"), not its src/.' },
+        ],
+      }],
     },
   },
   {

@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer } from '@paymesh/shared/http';
+import { startHttpServer, type RunningService } from '@paymesh/shared/http';
 import type { KafkaConnection } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
@@ -14,18 +14,12 @@ import { createStatsSnapshot } from './stats/stats.snapshot.js';
 import { createStatsStream } from './stats/stats.stream.js';
 import { startSnapshots } from './snapshots/snapshots.js';
 
-export interface RunningAnalytics {
-  url: string;
-  port: number;
-  stop: () => Promise<void>;
-}
-
 /**
  * Wires the fold, its snapshots, the consumer and the HTTP API, and listens at once: `/ready`
  * says 503 until the snapshot is loaded and the rest of the topic folded, so the port is not a
  * promise of numbers.
  */
-export async function startService(config: AnalyticsConfig, logger: Logger): Promise<RunningAnalytics> {
+export async function startService(config: AnalyticsConfig, logger: Logger): Promise<RunningService> {
   const connection: KafkaConnection = { brokers: config.KAFKA_BROKERS, clientId: 'analytics-service', logger };
   const fold = createStatsFold({ dedupeWindow: config.DEDUPE_WINDOW });
   const registry = createMetricsRegistry();
@@ -78,4 +72,3 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     },
   };
 }
-

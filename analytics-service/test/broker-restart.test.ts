@@ -5,9 +5,9 @@ import path from 'node:path';
 import { transactionsTopic, type TransactionEvent } from '@paymesh/shared/events';
 import { createPublisher, ensureTopics, type KafkaConnection } from '@paymesh/shared/kafka';
 import { createLogger } from '@paymesh/shared/logger';
-import { startBroker, type BrokerOptions, type RunningBroker } from '../../infra/src/kafka/broker.js';
-import { freePort } from '../../infra/src/wait-for.js';
-import type { RunningAnalytics } from '../src/service.js';
+import { startBroker, type BrokerOptions, type RunningBroker } from '@paymesh/infra/kafka';
+import { freePort } from '@paymesh/infra/testing';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 
@@ -19,7 +19,7 @@ describe('a broker restart', function () {
   const dlq = 'transactions.dlq';
   let options: BrokerOptions;
   let broker: RunningBroker | undefined;
-  let analytics: RunningAnalytics | undefined;
+  let analytics: RunningService | undefined;
   let connection: KafkaConnection;
 
   const publish = async (events: TransactionEvent[]) => {

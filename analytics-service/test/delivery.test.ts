@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, getStats, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated, buildPaid } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, publishRaw, pullTopic, readDeadLetters, uniqueTopics } from './support/kafka.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('delivery: duplicates, bad events, restarts and replicas', () => {
   let topics: { topic: string; dlq: string };
-  const running: RunningAnalytics[] = [];
+  const running: RunningService[] = [];
   const start = async (env?: Record<string, string>) => {
     const service = await startAnalytics(topics.topic, topics.dlq, env);
     running.push(service);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';
@@ -19,7 +19,7 @@ describe('exact dedupe: a sequenced copy is dropped however far back it comes fr
     await publish(topics.topic, [original]);
     for (let i = 0; i < others.length; i += 2000) await publish(topics.topic, others.slice(i, i + 2000));
     await publish(topics.topic, [{ ...original }]);
-    let service: RunningAnalytics | undefined = await startAnalytics(topics.topic, topics.dlq);
+    let service: RunningService | undefined = await startAnalytics(topics.topic, topics.dlq);
     try {
       const first = await statsWhen(service.url, 'the whole topic', (s) => s.events_processed + s.events_duplicate === 50_002, 60_000);
       expect(first).to.include({ total_transactions: 50_001, total_amount: 507, events_duplicate: 1 });

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, publishRaw, uniqueTopics } from './support/kafka.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('GET /metrics on analytics-service', () => {
   let topics: { topic: string; dlq: string };
-  let service: RunningAnalytics;
+  let service: RunningService;
 
   before(async () => {
     topics = await uniqueTopics(3);

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import pg from 'pg';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { compareTotals } from '../src/reconcile/reconcile.compare.js';
 import type { StatsBody } from '../src/stats/stats.view.js';
 import { startAnalytics, statsWhen } from './support/analytics.js';
@@ -37,7 +37,7 @@ describe('reconciliation', () => {
     const schema = `reconcile_${randomBytes(5).toString('hex')}`;
     let scopedUrl: string;
     let pool: pg.Pool;
-    let service: RunningAnalytics;
+    let service: RunningService;
     let topics: { topic: string; dlq: string };
 
     // A private copy of the columns reconcile reads, in its own schema: the real table is shared by other tests.

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { decodeSnapshot, type Snapshot } from '../src/snapshots/snapshot.codec.js';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { getStats, startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated, buildPaid } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';
@@ -8,13 +8,13 @@ import { claimedSnapshot, encodeSnapshot, snapshotStoreOf, storeSnapshot } from 
 
 describe('snapshots: a restart folds only the tail', () => {
   let topics: { topic: string; dlq: string };
-  const running: RunningAnalytics[] = [];
+  const running: RunningService[] = [];
   const start = async (env?: Record<string, string>) => {
     const service = await startAnalytics(topics.topic, topics.dlq, env);
     running.push(service);
     return service;
   };
-  const stop = async (service: RunningAnalytics) => {
+  const stop = async (service: RunningService) => {
     running.splice(running.indexOf(service), 1);
     await service.stop();
   };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { RunningAnalytics } from '../src/service.js';
-import { startAuthService, registerUser, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { registerUser, startAuthService, type RunningAuthService } from '@paymesh/infra/testing';
 import { getStats, startAnalytics, statsWhen } from './support/analytics.js';
 import { buildCreated, buildPaid } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';
@@ -8,7 +8,7 @@ import { readStatsEvents } from './support/sse.js';
 
 describe('the stats API', () => {
   let auth: RunningAuthService;
-  let service: RunningAnalytics;
+  let service: RunningService;
   let topic: string;
 
   before(async () => {

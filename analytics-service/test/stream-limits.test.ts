@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { ConfigError } from '@paymesh/shared/config';
 import { loadAnalyticsConfig } from '../src/config.js';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, uniqueTopics } from './support/kafka.js';
 import { readStatsEvents } from './support/sse.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 interface OpenStream {
   status: number;
@@ -26,7 +26,7 @@ async function openStream(url: string, ip: string): Promise<OpenStream> {
 const FLOOR_MS = 400;
 
 describe('GET /stats/stream limits', () => {
-  let service: RunningAnalytics;
+  let service: RunningService;
   let topic: string;
   const streams: OpenStream[] = [];
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
-import type { RunningAnalytics } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publishRaw, uniqueTopics } from './support/kafka.js';
@@ -11,7 +11,7 @@ import { waitFor } from '../../infra/src/wait-for.js';
 describe('the fold continues the trace an event carries', () => {
   const lines: Record<string, unknown>[] = [];
   let topics: { topic: string; dlq: string };
-  let service: RunningAnalytics;
+  let service: RunningService;
   const newTraceparent = () => {
     const traceId = randomBytes(16).toString('hex');
     const parentSpanId = randomBytes(8).toString('hex');

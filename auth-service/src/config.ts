@@ -10,11 +10,12 @@ const schema = z.object({
   HOST: host(),
   LOG_LEVEL: logLevel(),
   AUTH_DATABASE_URL: postgresUrl('postgres://auth:auth@localhost:5432/auth'),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   ...postgresLimitsSchema,
   // 10 costs roughly 50-100 ms of CPU per hash in bcryptjs: slow for an attacker, bearable for a login.
   AUTH_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
-  // 0 hashes on the event loop: only for measuring what the pool buys.
-  AUTH_HASH_WORKERS: z.coerce.number().int().min(0).max(64).default(Math.max(1, availableParallelism())),
+  // bcrypt always runs on these threads, never on the event loop, where a login burst would stall every request.
+  AUTH_HASH_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism())),
   // Niceness of the hash threads, so this service's own event loop goes first during a login storm.
   // It ranks threads within one session only; other services are shielded by sessions of their own.
   AUTH_HASH_NICE: z.coerce.number().int().min(0).max(19).default(10),

@@ -1,10 +1,11 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer } from '@paymesh/shared/http';
+import { runningService, startHttpServer, type RunningService } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
 import { buildApp } from './app.js';
 import type { AuthConfig } from './config.js';
-import { createDatabase, migrateDatabase } from './db/database.js';
+import { openDatabase } from './db/database.js';
+import { migrateDatabase } from './db/migrate.js';
 import { createKeyring } from './keys/keyring.js';
 import { createKeysRepository } from './keys/keys.repository.js';
 import { measuredHasher, measuredUsers } from './metrics/auth.metrics.js';
@@ -14,14 +15,9 @@ import { createUsersRepository } from './users/users.repository.js';
 import { createUsersService } from './users/users.service.js';
 import { credentialLimitSettings } from './users/credential-limits.js';
 
-export interface AuthService {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-export async function startService(config: AuthConfig, logger: Logger): Promise<AuthService> {
-  const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, config, logger);
+export async function startService(config: AuthConfig, logger: Logger): Promise<RunningService> {
+  const database = openDatabase({ url: config.AUTH_DATABASE_URL, poolMax: config.DB_POOL_MAX, limits: config, logger });
+  const { pool, db } = database;
   const registry = createMetricsRegistry();
   const threads = createPasswordHasher({
     cost: config.AUTH_BCRYPT_COST,
@@ -50,18 +46,13 @@ export async function startService(config: AuthConfig, logger: Logger): Promise<
     const verifier = createTokenVerifier({ publicKey: (kid) => keyring.publicKey(kid) });
     const app = buildApp({ logger, users, keyring, verifier, registry, readiness: { database: () => pool.query('select 1') }, limits: credentialLimitSettings(config) });
     const server = await startHttpServer(app, config.PORT, config.HOST);
-    return {
-      url: server.url,
-      port: server.port,
-      async stop() {
-        await server.close();
-        keyring.stop();
-        await Promise.all([hasher.close(), pool.end()]);
-      },
-    };
+    return runningService(server, async () => {
+      keyring.stop();
+      await Promise.all([hasher.close(), database.close()]);
+    });
   } catch (err) {
     keyring.stop();
-    await Promise.all([hasher.close(), pool.end()]);
+    await Promise.all([hasher.close(), database.close()]);
     throw err;
   }
 }

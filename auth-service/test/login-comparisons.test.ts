@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createLogger } from '@paymesh/shared/logger';
 import { loadAuthConfig } from '../src/config.js';
-import { createDatabase } from '../src/db/database.js';
+import { openDatabase, type Database } from '../src/db/database.js';
 import { createPasswordHasher, type PasswordHasher } from '../src/passwords/password-hasher.js';
 import { createUsersRepository } from '../src/users/users.repository.js';
 import { createUsersService, type UsersService } from '../src/users/users.service.js';
@@ -14,16 +14,15 @@ import { uniqueUsername } from './support/factories.js';
  */
 describe('login comparisons do not depend on whether the username exists', () => {
   const logger = createLogger('test', 'silent');
-  let pool: ReturnType<typeof createDatabase>['pool'];
+  let database: Database;
   let hasher: PasswordHasher;
   let users: UsersService;
   let comparisons = 0;
 
   before(async () => {
     const config = loadAuthConfig({ ...process.env });
-    const database = createDatabase(config.AUTH_DATABASE_URL, config, logger);
-    pool = database.pool;
-    const real = createPasswordHasher({ cost: 4, workers: 0, maxQueue: 10, nice: 0 });
+    database = openDatabase({ url: config.AUTH_DATABASE_URL, poolMax: 2, limits: config, logger });
+    const real = createPasswordHasher({ cost: 4, workers: 1, maxQueue: 10, nice: 0 });
     hasher = {
       ...real,
       verify: (password, hash) => {
@@ -36,7 +35,7 @@ describe('login comparisons do not depend on whether the username exists', () =>
   });
   after(async () => {
     await hasher.close();
-    await pool.end();
+    await database.close();
   });
 
   const comparisonsFor = async (username: string, password: string) => {

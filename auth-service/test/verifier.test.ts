@@ -1,148 +1,40 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { buildCredentials, decodeJwt, type Session } from './support/factories.js';
 import { startAuth } from './support/auth-test-service.js';
-import { hs256WithPublicKey, realSigningKey, signRs, unsignedToken, validClaims, withTamperedClaims } from './support/forge.js';
 import { call } from './support/http.js';
-import { startCountingJwks, startProtectedApp } from './support/protected-app.js';
 
-describe('shared token verifier (createTokenVerifier + requireUser)', () => {
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * auth-service checks its own tokens on GET /me with the shared verifier (whose attack matrix is
+ * tested in shared); these prove the route is wired to it and not to a looser check.
+ */
+describe('GET /me with a forged token', () => {
   let auth: Awaited<ReturnType<typeof startAuth>>;
-  let jwks: Awaited<ReturnType<typeof startCountingJwks>>;
-  let app: Awaited<ReturnType<typeof startProtectedApp>>;
   let user: Session;
-  let kid: string;
-  let keys: Awaited<ReturnType<typeof realSigningKey>>;
 
   before(async () => {
     auth = await startAuth();
-    jwks = await startCountingJwks(auth.jwksUrl);
-    app = await startProtectedApp({ jwksUrl: jwks.url });
     user = (await call<Session>(`${auth.url}/register`, { body: buildCredentials() })).body;
-    kid = decodeJwt(user.token).header.kid as string;
-    keys = await realSigningKey(kid);
   });
-  after(async () => {
-    await app.close();
-    await jwks.close();
-    await auth.stop();
-  });
+  after(() => auth.stop());
 
-  const whoami = (token: string) => call(`${app.url}/whoami`, { token });
+  it('refuses a real token whose payload was changed after signing with 401 and WWW-Authenticate: Bearer', async () => {
+    const [header, , signature] = user.token.split('.');
+    const forged = `${header}.${b64({ ...decodeJwt(user.token).payload, username: 'admin' })}.${signature}`;
 
-  it('accepts a token from auth-service and gives the route only the verified user', async () => {
-    const res = await whoami(user.token);
+    const res = await call(`${auth.url}/me`, { token: forged });
 
-    expect(res.status).to.equal(200);
-    expect(res.body).to.deep.equal({ userId: user.id, username: user.username });
+    expect(res.status).to.equal(401);
+    expect(res.headers.get('www-authenticate')).to.equal('Bearer');
   });
 
-  const now = () => Math.floor(Date.now() / 1000);
+  it('refuses an unsigned token (alg: none) naming the real key with 401', async () => {
+    const { header, payload } = decodeJwt(user.token);
 
-  it('accepts a hand-built token with the right claims and the real key, so each attack below differs by one thing', async () => {
-    const res = await whoami(signRs(validClaims(user), keys.privateKey, { kid }));
+    const res = await call(`${auth.url}/me`, { token: `${b64({ alg: 'none', typ: 'JWT', kid: header.kid })}.${b64(payload)}.` });
 
-    expect(res.status).to.equal(200);
-  });
-
-  const attacks: [string, () => string][] = [
-    ['an unsigned token (alg: none)', () => unsignedToken(validClaims(user), kid)],
-    ['an HS256 token signed with the public key as the secret', () => hs256WithPublicKey(validClaims(user), keys.publicKey, kid)],
-    ['an expired token', () => signRs({ ...validClaims(user), iat: now() - 7200, exp: now() - 60 }, keys.privateKey, { kid })],
-    ['a token for another audience', () => signRs({ ...validClaims(user), aud: 'someone-else' }, keys.privateKey, { kid })],
-    ['a token from another issuer', () => signRs({ ...validClaims(user), iss: 'evil-auth' }, keys.privateKey, { kid })],
-    ['a token whose payload was changed after signing', () => withTamperedClaims(user.token, (c) => ({ ...c, sub: randomUUID() }))],
-    ['a token with no expiry', () => signRs({ sub: user.id, username: user.username, iss: 'paymesh-auth', aud: 'paymesh' }, keys.privateKey, { kid })],
-    ['a token signed with RS512 instead of the pinned RS256', () => signRs(validClaims(user), keys.privateKey, { kid, alg: 'RS512' })],
-    ['a token that names no key', () => signRs(validClaims(user), keys.privateKey)],
-    ['a token signed by a look-alike key under the real kid', () => signRs(validClaims(user), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, { kid })],
-    ['a token whose subject is not a user id', () => signRs({ ...validClaims(user), sub: 'admin' }, keys.privateKey, { kid })],
-    ['a token longer than 4 kB', () => signRs({ ...validClaims(user), pad: 'x'.repeat(5000) }, keys.privateKey, { kid })],
-    ['a string that is not a JWT', () => 'garbage'],
-  ];
-  for (const [what, forge] of attacks) {
-    it(`rejects ${what} with 401 and WWW-Authenticate: Bearer`, async () => {
-      const res = await whoami(forge());
-
-      expect(res.status).to.equal(401);
-      expect(res.headers.get('www-authenticate')).to.equal('Bearer');
-      expect(res.body.code).to.be.oneOf(['INVALID_TOKEN', 'TOKEN_EXPIRED']);
-      expect(res.body).not.to.have.property('userId');
-    });
-  }
-
-  it("auth-service's own GET /me rejects every one of these tokens too", async () => {
-    for (const [what, forge] of attacks) {
-      const res = await call(`${auth.url}/me`, { token: forge() });
-
-      expect(res.status, what).to.equal(401);
-      expect(res.headers.get('www-authenticate'), what).to.equal('Bearer');
-    }
-  });
-
-  it('says TOKEN_EXPIRED for an expired token, so a client knows to log in again', async () => {
-    const res = await whoami(signRs({ ...validClaims(user), iat: now() - 7200, exp: now() - 60 }, keys.privateKey, { kid }));
-
-    expect(res.body.code).to.equal('TOKEN_EXPIRED');
-  });
-
-  it('verifies known keys from memory: no JWKS fetch per request', async () => {
-    const before = jwks.fetches();
-
-    for (let i = 0; i < 10; i++) expect((await whoami(user.token)).status).to.equal(200);
-
-    expect(jwks.fetches()).to.equal(before);
-  });
-
-  it('does not let forged kids hammer auth: 20 unknown kids cost at most one JWKS fetch', async () => {
-    const before = jwks.fetches();
-
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => whoami(signRs(validClaims(user), keys.privateKey, { kid: randomUUID() }))),
-    );
-
-    expect(results.map((r) => r.status)).to.deep.equal(Array(20).fill(401));
-    expect(jwks.fetches() - before).to.be.at.most(1);
-  });
-
-  it('rejects alg: none and HS256 tokens before any key lookup', async () => {
-    const fresh = await startCountingJwks(auth.jwksUrl);
-    const freshApp = await startProtectedApp({ jwksUrl: fresh.url });
-    try {
-      await call(`${freshApp.url}/whoami`, { token: unsignedToken(validClaims(user), kid) });
-      await call(`${freshApp.url}/whoami`, { token: hs256WithPublicKey(validClaims(user), keys.publicKey, kid) });
-
-      expect(fresh.fetches()).to.equal(0);
-    } finally {
-      await freshApp.close();
-      await fresh.close();
-    }
-  });
-
-  it('keeps accepting tokens of cached keys while auth-service is unreachable', async () => {
-    const flaky = await startCountingJwks(auth.jwksUrl);
-    const flakyApp = await startProtectedApp({ jwksUrl: flaky.url });
-    try {
-      expect((await call(`${flakyApp.url}/whoami`, { token: user.token })).status).to.equal(200);
-      await flaky.close();
-
-      const res = await call(`${flakyApp.url}/whoami`, { token: user.token });
-
-      expect(res.status).to.equal(200);
-    } finally {
-      await flakyApp.close();
-    }
-  });
-
-  it('answers 503, not 401, when it has never been able to fetch the keys', async () => {
-    const orphan = await startProtectedApp({ jwksUrl: 'http://127.0.0.1:1/.well-known/jwks.json' });
-    try {
-      const res = await call(`${orphan.url}/whoami`, { token: user.token });
-
-      expect(res.status).to.equal(503);
-      expect(res.body).to.include({ code: 'AUTH_KEYS_UNAVAILABLE' });
-    } finally {
-      await orphan.close();
-    }
+    expect(res.status).to.equal(401);
+    expect(res.body).to.have.property('code', 'INVALID_TOKEN');
   });
 });

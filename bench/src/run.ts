@@ -2,13 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadInfraConfig } from '../../infra/src/config.js';
-import { ensureInfra, type Infra } from '../../infra/src/infra.js';
-import { dataDir, repoRoot } from '../../infra/src/paths.js';
+import { dataDir, ensureInfra, loadInfraConfig, repoRoot, type Infra } from '@paymesh/infra/stack';
 import { startBenchMesh, type BenchMesh } from './lib/bench-mesh.js';
 import { createBenchLogger } from './lib/log.js';
 import { describeMachine, type Machine } from './lib/machine.js';
-import { benchmarkDocument, resultsTable, type RowReport } from './lib/report.js';
+import { benchmarkDocument, resultsTable, withAnalysis, type RowReport } from './lib/report.js';
 import type { BenchContext } from './lib/row.js';
 import { ROWS } from './rows/index.js';
 
@@ -19,11 +17,17 @@ import { ROWS } from './rows/index.js';
  * size of B5/B6's pre-filled topic instead of a million (or 20,000 in quick mode). `--seconds S`,
  * `--rounds N`: every load run lasts S seconds, every row runs N rounds (a smoke test of the full
  * mode's code path, or a longer, steadier run). Only a run with none of these options replaces
- * docs/benchmarks.md.
+ * docs/benchmarks.md. `--analysis-only`: measures nothing, puts bench/analysis.md into docs/benchmarks.md.
  */
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, write: { type: 'boolean' }, events: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } },
+  options: { 'analysis-only': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, only: { type: 'string' }, write: { type: 'boolean' }, events: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } },
 });
+if (values['analysis-only']) {
+  const docPath = path.join(repoRoot, 'docs', 'benchmarks.md');
+  writeFileSync(docPath, withAnalysis(readFileSync(docPath, 'utf8'), readFileSync(path.join(repoRoot, 'bench', 'analysis.md'), 'utf8')));
+  console.log(`analysis refreshed in ${path.relative(repoRoot, docPath)}`);
+  process.exit(0);
+}
 const quick = values.quick;
 const only = values.only?.split(',').map((id) => id.trim().toUpperCase());
 const log = createBenchLogger();

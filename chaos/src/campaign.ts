@@ -1,14 +1,12 @@
 import path from 'node:path';
-import { EDGE_LIMITS_OFF } from '@paymesh/infra/src/edge-limits.js';
-import { startMesh, type Mesh } from '@paymesh/infra/src/mesh.js';
+import { EDGE_LIMITS_OFF, startMesh, type Mesh } from '@paymesh/infra/stack';
+import { kafkaMetadataFilter, startTcpProxy, type TcpProxy } from '@paymesh/infra/net';
 import type { ChaosConfig } from './config.js';
 import { FAULT_KINDS } from './faults/fault-kinds.js';
 import { runSchedule, type FaultRecord } from './faults/injector.js';
 import { meshProbe } from './faults/mesh-probe.js';
 import { planFaults } from './faults/schedule.js';
 import { startOwnInfra, type OwnInfra } from './infra/own-infra.js';
-import { kafkaMetadataFilter } from '@paymesh/infra/src/net/kafka-frames.js';
-import { startTcpProxy, type TcpProxy } from '@paymesh/infra/src/net/tcp-proxy.js';
 import { seededRandom } from './random.js';
 import { verifyCampaign, type Verdict } from './verify.js';
 import { createHistory } from './workload/history.js';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, port } from '@paymesh/shared/config';
 import { toCents } from '@paymesh/shared/money';
-import { dataDir } from '@paymesh/infra/src/paths.js';
+import { dataDir } from '@paymesh/infra/stack';
 
 /**
  * The campaign's own broker and database live on these ports, never on the shared 9092/9093/5432:

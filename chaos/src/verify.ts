@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { reconcile } from '@paymesh/analytics-service/src/reconcile/reconcile.js';
-import type { Mesh } from '@paymesh/infra/src/mesh.js';
-import { waitFor } from '@paymesh/infra/src/wait-for.js';
+import { reconcile } from '@paymesh/analytics-service/reconcile';
+import type { Mesh } from '@paymesh/infra/stack';
+import { waitFor } from '@paymesh/infra/testing';
 import { checkAnalyticsRestart } from './checker/analytics-restart.js';
 import { checkHistory, type CheckResult } from './checker/checks.js';
 import { readLedger, readTopic } from './checker/stores.js';

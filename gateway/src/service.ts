@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer } from '@paymesh/shared/http';
+import { runningService, startHttpServer, type RunningService } from '@paymesh/shared/http';
 import type { Logger } from '@paymesh/shared/logger';
 import { buildApp } from './app.js';
 import type { GatewayConfig } from './config.js';
@@ -8,14 +8,8 @@ import { createGatewayMetrics } from './metrics/gateway.metrics.js';
 import { measuredUpstream } from './metrics/measured-upstream.js';
 import { createUpstream, type BreakerSettings } from './proxy/upstream.js';
 
-export interface RunningGateway {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
 /** Wires the upstreams, the token verifier and the app, and listens. */
-export async function startService(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+export async function startService(config: GatewayConfig, logger: Logger): Promise<RunningService> {
   const breaker: BreakerSettings = {
     volumeThreshold: config.BREAKER_VOLUME,
     errorThresholdPercentage: config.BREAKER_ERROR_PERCENT,
@@ -46,12 +40,7 @@ export async function startService(config: GatewayConfig, logger: Logger): Promi
   const app = buildApp({ config, logger, verifier, upstreams, metrics: { registry, gateway: gatewayMetrics } });
   const server = await startHttpServer(app, config.PORT, config.HOST);
 
-  return {
-    url: server.url,
-    port: server.port,
-    async stop() {
-      await server.close();
-      for (const upstream of Object.values(upstreams)) upstream.close();
-    },
-  };
+  return runningService(server, () => {
+    for (const upstream of Object.values(upstreams)) upstream.close();
+  });
 }

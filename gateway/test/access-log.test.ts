@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { pino } from 'pino';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { call, waitFor } from './support/http.js';
@@ -18,7 +18,7 @@ interface Line {
 describe('access log', () => {
   const lines: Line[] = [];
   let analytics: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async () => {
     const sink = new Writable({

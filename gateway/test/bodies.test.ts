@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call, json } from './support/http.js';
@@ -28,7 +28,7 @@ describe('request bodies at the edge', () => {
   let auth: FakeUpstream;
   let payment: FakeUpstream;
   let issuer: TestIssuer;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
   let token: string;
 
   before(async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { deflateSync, gzipSync, brotliCompressSync } from 'node:zlib';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call } from './support/http.js';
@@ -29,7 +29,7 @@ describe('request body encodings and shapes at the edge', () => {
   let payment: FakeUpstream;
   let analytics: FakeUpstream;
   let issuer: TestIssuer;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
   let token: string;
   const reached = () => auth.seen.length + payment.seen.length + analytics.seen.length;
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 
@@ -15,7 +15,7 @@ function preflight(url: string, origin: string) {
 
 describe('CORS at the edge', () => {
   let payment: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async () => {
     payment = await startFakeUpstream();

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { NOWHERE, startGateway } from './support/gateway.js';
 import { call, waitFor } from './support/http.js';
-import { sharedAuthService } from '../../infra/src/testing/auth-service.js';
+import { sharedAuthService } from '@paymesh/infra/testing';
 
 interface Health {
   status: string;
@@ -13,7 +13,7 @@ interface Health {
 describe('GET /health and /ready', () => {
   let payment: FakeUpstream;
   let analytics: FakeUpstream;
-  let gateway: RunningGateway | undefined;
+  let gateway: RunningService | undefined;
 
   beforeEach(async () => {
     [payment, analytics] = await Promise.all([startFakeUpstream(), startFakeUpstream()]);

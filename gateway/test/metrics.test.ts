@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
 import { loadGatewayConfig } from '../src/config.js';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { call, waitFor } from './support/http.js';
@@ -12,7 +12,7 @@ describe('GET /metrics at the gateway', () => {
   let auth: FakeUpstream;
   let payment: FakeUpstream;
   let analytics: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async () => {
     [auth, payment, analytics] = await Promise.all([startFakeUpstream(), startFakeUpstream(), startFakeUpstream()]);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { NOWHERE, startGateway } from './support/gateway.js';
 import { call } from './support/http.js';
@@ -44,7 +44,7 @@ describe('GET /ops, the public operations summary', () => {
   });
 
   it('when a service is down, still answers 200 with status degraded and leaves out what it could not read', async () => {
-    const gateway: RunningGateway = await startGateway({ AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: NOWHERE, ANALYTICS_SERVICE_URL: analytics.url });
+    const gateway: RunningService = await startGateway({ AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: NOWHERE, ANALYTICS_SERVICE_URL: analytics.url });
     try {
       const res = await call(`${gateway.url}/ops`);
 

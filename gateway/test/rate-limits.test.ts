@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { echo, startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call, json } from './support/http.js';
@@ -37,7 +37,7 @@ describe('rate limits at the edge', () => {
   });
 
   describe('with the default login and register limits', () => {
-    let gateway: RunningGateway;
+    let gateway: RunningService;
 
     before(async () => {
       // Like auth-service: only the right password logs in; registering always succeeds.
@@ -126,7 +126,7 @@ describe('rate limits at the edge', () => {
   });
 
   describe('the general per-client limit', () => {
-    let gateway: RunningGateway;
+    let gateway: RunningService;
 
     before(async () => {
       gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, RATE_LIMIT_PER_IP: '5', TRUST_PROXY: 'loopback' });
@@ -157,7 +157,7 @@ describe('rate limits at the edge', () => {
   });
 
   describe('with the login limits turned off (0)', () => {
-    let gateway: RunningGateway;
+    let gateway: RunningService;
 
     before(async () => {
       gateway = await startGateway({
@@ -182,7 +182,7 @@ describe('rate limits at the edge', () => {
   });
 
   describe('the per-user limit on authenticated routes', () => {
-    let gateway: RunningGateway;
+    let gateway: RunningService;
 
     before(async () => {
       gateway = await startGateway({ PAYMENT_SERVICE_URL: payment.url, AUTH_JWKS_URL: issuer.jwksUrl, RATE_LIMIT_PER_USER: '3', TRUST_PROXY: 'loopback' });

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { createLogger } from '@paymesh/shared/logger';
 import { ensureTopics } from '@paymesh/shared/kafka';
-import { registerUser, sharedAuthService, type RunningAuthService } from '../../infra/src/testing/auth-service.js';
-import { dataDir } from '../../infra/src/paths.js';
-import { spawnService, type ServiceProcess } from '../../infra/src/processes/spawn-service.js';
-import { freePort } from '../../infra/src/wait-for.js';
-import type { RunningGateway } from '../src/service.js';
+import { freePort, registerUser, sharedAuthService, type RunningAuthService } from '@paymesh/infra/testing';
+import { dataDir } from '@paymesh/infra/stack';
+import { spawnService, type ServiceProcess } from '@paymesh/infra/processes';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call } from './support/http.js';
@@ -44,7 +43,7 @@ describe('through the gateway to the real services', () => {
   let auth: RunningAuthService;
   let analytics: ServiceProcess;
   let payment: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async function () {
     this.timeout(90_000);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { rawHttp, rawRequest } from './support/raw-http.js';
@@ -7,7 +7,7 @@ import { rawHttp, rawRequest } from './support/raw-http.js';
 /** Requests Node's HTTP parser refuses before any route runs. */
 describe('requests refused before routing, answered in JSON', () => {
   let analytics: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async () => {
     analytics = await startFakeUpstream();

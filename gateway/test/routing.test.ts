@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { bearer, call } from './support/http.js';
@@ -16,7 +16,7 @@ describe('routing at the edge', () => {
   let payment: FakeUpstream;
   let analytics: FakeUpstream;
   let issuer: TestIssuer;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
 
   before(async () => {
     [auth, payment, analytics, issuer] = await Promise.all([startFakeUpstream(), startFakeUpstream(), startFakeUpstream(), startTestIssuer()]);

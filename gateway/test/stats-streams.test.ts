@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { get, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { startGateway } from './support/gateway.js';
 import { call, waitFor } from './support/http.js';
@@ -16,7 +16,7 @@ let nextClient = 0;
 const newClient = () => `10.7.0.${++nextClient}`;
 
 /** A real SSE connection through the gateway, from the client address given. */
-function watch(gateway: RunningGateway, client: string, query = ''): Promise<Viewer> {
+function watch(gateway: RunningService, client: string, query = ''): Promise<Viewer> {
   return new Promise((resolve, reject) => {
     const req = get(`${gateway.url}/analytics/stats/stream${query}`, { headers: { 'x-forwarded-for': client, accept: 'text/event-stream' } }, (res) => {
       const events: string[] = [];
@@ -32,7 +32,7 @@ function watch(gateway: RunningGateway, client: string, query = ''): Promise<Vie
 
 describe('live stats streams at the edge', () => {
   let analytics: FakeUpstream;
-  let gateway: RunningGateway;
+  let gateway: RunningService;
   /** The SSE streams the analytics stand-in holds open, with the query each asked for. */
   const upstreamStreams: { url: string; res: ServerResponse }[] = [];
   const openUpstreams = () => upstreamStreams.filter((s) => !s.res.destroyed && !s.res.writableEnded);

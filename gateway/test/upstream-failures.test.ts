@@ -1,18 +1,18 @@
 import { expect } from 'chai';
 import { get, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
 import { echo, startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { NOWHERE, startGateway } from './support/gateway.js';
 import { call, waitFor } from './support/http.js';
 
 const breakerEnv = { BREAKER_VOLUME: '3', BREAKER_ERROR_PERCENT: '50', BREAKER_RESET_MS: '300' };
 
-const circuitOf = async (gateway: RunningGateway, name: string) =>
+const circuitOf = async (gateway: RunningService, name: string) =>
   ((await call<{ services: Record<string, { circuit: string }> }>(`${gateway.url}/health`)).body.services[name]?.circuit);
 
 describe('upstream failures', () => {
   let analytics: FakeUpstream;
-  let gateway: RunningGateway | undefined;
+  let gateway: RunningService | undefined;
 
   beforeEach(async () => {
     analytics = await startFakeUpstream();

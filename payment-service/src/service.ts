@@ -1,5 +1,5 @@
 import { createTokenVerifier } from '@paymesh/shared/auth';
-import { startHttpServer } from '@paymesh/shared/http';
+import { runningService, startHttpServer, type RunningService } from '@paymesh/shared/http';
 import { pingKafka } from '@paymesh/shared/kafka';
 import type { Logger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
@@ -25,12 +25,6 @@ function singleFlight(check: () => Promise<void>): () => Promise<void> {
     });
     return running;
   };
-}
-
-export interface RunningService {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
 }
 
 /** Wires the clients, the app and the relay, and listens. Kafka may be away at start: the relay waits for it. */
@@ -81,14 +75,9 @@ export async function startService(config: PaymentConfig, logger: Logger): Promi
   });
   const server = await startHttpServer(app, config.PORT, config.HOST);
 
-  return {
-    url: server.url,
-    port: server.port,
-    async stop() {
-      await server.close();
-      sweeper.stop();
-      await relay.stop();
-      await database.close();
-    },
-  };
+  return runningService(server, async () => {
+    sweeper.stop();
+    await relay.stop();
+    await database.close();
+  });
 }

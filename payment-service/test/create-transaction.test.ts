@@ -18,7 +18,7 @@ describe('POST /transactions', () => {
     api = paymentApi(service.url, user.token);
   });
 
-  it('creates an unpaid transaction for the caller and answers 201 in the seed shape', async () => {
+  it('creates an unpaid transaction for the caller and answers 201 with the published transaction JSON', async () => {
     const res = await api.createTransaction(buildTransaction({ amount: 19.99, description: '  Coffee beans  ' }));
 
     expect(res.status).to.equal(201);

@@ -5,7 +5,7 @@ import { createHttpApp, startHttpServer } from '@paymesh/shared/http';
 import { createLogger, type Logger } from '@paymesh/shared/logger';
 import { mapDatabaseErrors, openPool } from '@paymesh/shared/postgres';
 import { loadPaymentConfig } from '../src/config.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 /** A logger that keeps the messages of its warnings, so a test can wait for one. */
 function recordingLogger(): { logger: Logger; warnings: string[] } {

@@ -9,7 +9,7 @@ import { createIdempotency, type HttpOutcome } from '../src/idempotency/idempote
 import { createTransactionsService } from '../src/transactions/transactions.service.js';
 import { connectPaymentDb } from './support/database.js';
 import { uniqueKey } from './support/factories.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 /** A promise the test settles by hand: where the first attempt stops, as if its process hung. */
 function gate() {

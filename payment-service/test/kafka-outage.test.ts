@@ -8,7 +8,7 @@ import { buildTransaction } from './support/factories.js';
 import { startKafkaProxy, type KafkaProxy } from './support/kafka-proxy.js';
 import { createTestTopic, startPaymentService, type TestPaymentService } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 async function createInSequence(api: PaymentApi, count: number) {
   const responses = [];

@@ -27,7 +27,7 @@ describe('GET /transactions/list and POST /transactions/pay', () => {
     return created;
   }
 
-  it('lists the caller\'s transactions newest first, as a JSON array in the seed shape', async () => {
+  it('lists the caller\'s transactions newest first, as a JSON array of the published transaction JSON', async () => {
     const created = await createMany(3);
 
     const res = await api.listTransactions();

@@ -5,7 +5,7 @@ import { newUser } from './support/auth.js';
 import { buildTransaction } from './support/factories.js';
 import { startKafkaProxy, type KafkaProxy } from './support/kafka-proxy.js';
 import { createTestTopic, startPaymentService, type TestPaymentService } from './support/payment-service.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 const creates = (scrape: Scrape, outcome: string) => scrape.value('payment_creates_total', { outcome }) ?? 0;
 

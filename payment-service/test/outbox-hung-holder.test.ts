@@ -10,7 +10,7 @@ import { newUser } from './support/auth.js';
 import { buildTransaction } from './support/factories.js';
 import { startPaymentService, type TestPaymentService } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 // Short limits so a hung holder is ended in about a second and a half; the order the config
 // demands still holds (Kafka send < idle-in-transaction < transaction timeout < lease).
@@ -31,27 +31,37 @@ interface HungRelay {
 /**
  * Another relay instance, over a connection with the service's own settings, that takes the
  * relay lock of `topic` in a transaction and then hangs, as a process stopped mid-publish or
- * cut off by a half-open socket would: it never sends PostgreSQL another byte.
+ * cut off by a half-open socket would: it never sends PostgreSQL another byte. Undefined when
+ * the live relay held the lock at that moment (it takes it for each batch it publishes).
  */
-async function hungRelay(config: PaymentConfig, topic: string): Promise<HungRelay> {
+async function tryHungRelay(config: PaymentConfig, topic: string): Promise<HungRelay | undefined> {
   const client = new pg.Client(postgresConnection(config.PAYMENT_DATABASE_URL, config));
   await client.connect();
   const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
-  let locked!: () => void;
-  const hasLock = new Promise<void>((resolve) => (locked = resolve));
+  let locked!: (taken: boolean) => void;
+  const hasLock = new Promise<boolean>((resolve) => (locked = resolve));
   const ended = new Promise<string | undefined>((resolve) => {
     client.on('error', (err: Error & { code?: string }) => resolve(err.code));
     client.on('end', () => resolve(undefined));
   });
   void drizzle(client, { schema })
     .transaction(async (tx) => {
-      if (!(await tryLockRelay(tx, topic))) throw new Error('the hung relay could not take the lock');
-      locked();
-      await ended;
+      const taken = await tryLockRelay(tx, topic);
+      locked(taken);
+      if (taken) await ended;
     })
-    .catch(() => undefined);
-  await hasLock;
+    .catch(() => locked(false));
+  if (!(await hasLock)) {
+    await client.end().catch(() => undefined);
+    return undefined;
+  }
   return { ended, pid, stop: () => client.end().catch(() => undefined) };
+}
+
+async function hungRelay(config: PaymentConfig, topic: string): Promise<HungRelay> {
+  let relay: HungRelay | undefined;
+  await waitFor('the relay lock to be free for the hung instance', async () => (relay = await tryHungRelay(config, topic)) !== undefined, 10_000);
+  return relay!;
 }
 
 describe('outbox relay lock held by a hung instance', () => {

@@ -8,9 +8,8 @@ import { newUser } from './support/auth.js';
 import { connectPaymentDb } from './support/database.js';
 import { buildTransaction } from './support/factories.js';
 import { startPaymentService, type TestPaymentService } from './support/payment-service.js';
-import { percentile } from './support/stats.js';
+import { percentile, waitFor } from '@paymesh/infra/testing';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
-import { waitFor } from './support/wait-for.js';
 
 // A poll far longer than any wait below: whatever arrives was sent because the commit woke the relay.
 const NO_POLL = { OUTBOX_POLL_INTERVAL_MS: '600000' };

@@ -3,15 +3,15 @@ import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { createLogger } from '@paymesh/shared/logger';
 import { loadPaymentConfig } from '../src/config.js';
-import { startService, type RunningService } from '../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { startService } from '../src/service.js';
 import { paymentApi } from './support/api.js';
 import { newUser } from './support/auth.js';
 import { buildTransaction } from './support/factories.js';
 import { createTestTopic } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
 import { finishedSpans } from './support/tracing.js';
-import { waitFor } from './support/wait-for.js';
-import { sharedAuthService } from '../../infra/src/testing/auth-service.js';
+import { sharedAuthService, waitFor } from '@paymesh/infra/testing';
 
 describe('one trace from the request through the outbox to the Kafka message', () => {
   const lines: Record<string, unknown>[] = [];

@@ -7,7 +7,7 @@ import { connectPaymentDb } from './support/database.js';
 import { buildTransaction } from './support/factories.js';
 import { startPaymentService, type TestPaymentService } from './support/payment-service.js';
 import { readTopic, type TopicReader } from './support/topic-reader.js';
-import { waitFor } from './support/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('the per-user sequence on published events', () => {
   let service: TestPaymentService;

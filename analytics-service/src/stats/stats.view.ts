@@ -3,7 +3,7 @@ import { fromCents } from '@paymesh/shared/money';
 import type { ProgressView } from '../consumer/consumer.progress.js';
 import type { StatsFold, UserTotals } from './stats.fold.js';
 
-/** The seed's fields first, then ours; amounts are JSON numbers with at most two decimals. */
+/** The first published fields first (clients rely on them), then later additions; amounts are JSON numbers with at most two decimals. */
 export interface StatsBody {
   total_transactions: number;
   total_amount: number;

@@ -1,11 +1,12 @@
 import { createLogger } from '@paymesh/shared/logger';
 import { loadAnalyticsConfig } from '../../src/config.js';
-import { startService, type RunningAnalytics } from '../../src/service.js';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { startService } from '../../src/service.js';
+import { waitFor } from '@paymesh/infra/testing';
 import type { StatsBody } from '../../src/stats/stats.view.js';
 
 /** The real service in-process on port 0, reading `topic`; env overrides win; log lines go to `logs` when given. */
-export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}, logs?: Parameters<typeof createLogger>[2]): Promise<RunningAnalytics> {
+export async function startAnalytics(topic: string, dlq: string, env: Record<string, string> = {}, logs?: Parameters<typeof createLogger>[2]): Promise<RunningService> {
   const config = loadAnalyticsConfig({
     ...process.env,
     PORT: '0',

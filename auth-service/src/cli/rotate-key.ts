@@ -1,6 +1,7 @@
 import { createLogger } from '@paymesh/shared/logger';
 import { loadAuthConfig } from '../config.js';
-import { createDatabase, migrateDatabase } from '../db/database.js';
+import { openDatabase } from '../db/database.js';
+import { migrateDatabase } from '../db/migrate.js';
 import { createKeysRepository } from '../keys/keys.repository.js';
 import { generateSigningKey } from '../keys/signing-key.js';
 
@@ -11,11 +12,11 @@ import { generateSigningKey } from '../keys/signing-key.js';
  */
 const config = loadAuthConfig();
 const logger = createLogger('rotate-key', config.LOG_LEVEL);
-const { pool, db } = createDatabase(config.AUTH_DATABASE_URL, config, logger);
+const database = openDatabase({ url: config.AUTH_DATABASE_URL, poolMax: 1, limits: config, logger });
 try {
-  await migrateDatabase(pool);
-  const added = await createKeysRepository(db).addKeyIf(() => true, generateSigningKey);
+  await migrateDatabase(database.pool);
+  const added = await createKeysRepository(database.db).addKeyIf(() => true, generateSigningKey);
   logger.info({ kid: added?.kid }, 'added a new signing key');
 } finally {
-  await pool.end();
+  await database.close();
 }

@@ -1,6 +1,6 @@
 import type { JsonWebKey } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { signingKeys } from '../db/schema.js';
 import type { NewSigningKey } from './signing-key.js';
 
@@ -14,7 +14,7 @@ export interface StoredSigningKey {
 // Serialises rotations across instances: only one of them adds the next key.
 const ROTATION_LOCK_ID = 80_810_002;
 
-export function createKeysRepository(db: Database) {
+export function createKeysRepository(db: Db) {
   return {
     /** Newest first. */
     async listKeys(): Promise<StoredSigningKey[]> {

@@ -15,7 +15,7 @@ export interface PasswordHasher {
 
 export interface PasswordHasherOptions {
   cost: number;
-  /** Pool threads; 0 runs bcrypt on the event loop (only to measure what the pool buys). */
+  /** Pool threads (at least 1). */
   workers: number;
   maxQueue: number;
   /** Niceness of the pool threads (0-19); the event loop keeps its own. */
@@ -33,19 +33,15 @@ const busy = () => new AppError(errors.AUTH_BUSY);
  * every other request of the process. The pool keeps that work on its own threads.
  */
 export function createPasswordHasher(options: PasswordHasherOptions): PasswordHasher {
-  const pool =
-    options.workers > 0
-      ? new Piscina<BcryptTask, string | boolean>({
-          filename: workerFile.href,
-          minThreads: options.workers,
-          maxThreads: options.workers,
-          maxQueue: options.maxQueue,
-          workerData: { nice: options.nice } satisfies BcryptWorkerData,
-        })
-      : undefined;
+  const pool = new Piscina<BcryptTask, string | boolean>({
+    filename: workerFile.href,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    maxQueue: options.maxQueue,
+    workerData: { nice: options.nice } satisfies BcryptWorkerData,
+  });
 
   async function run(task: BcryptTask): Promise<string | boolean> {
-    if (!pool) return task.op === 'hash' ? bcrypt.hash(task.password, task.cost) : bcrypt.compare(task.password, task.hash);
     if (pool.queueSize >= options.maxQueue) throw busy();
     return pool.run(task);
   }
@@ -55,7 +51,7 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
     verify: async (password, hash) => (await run({ op: 'verify', password, hash })) as boolean,
     needsRehash: (hash) => bcrypt.getRounds(hash) !== options.cost,
     close: async () => {
-      await pool?.close();
+      await pool.close();
     },
   };
 }

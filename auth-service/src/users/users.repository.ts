@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { users } from '../db/schema.js';
 
 export interface UserRow {
@@ -9,7 +9,7 @@ export interface UserRow {
   createdAt: Date;
 }
 
-export function createUsersRepository(db: Database) {
+export function createUsersRepository(db: Db) {
   return {
     /** The new user, or undefined when the name is taken in any letter case. */
     async insertUser(username: string, passwordHash: string): Promise<UserRow | undefined> {

@@ -1,6 +1,7 @@
 import { createLogger } from '@paymesh/shared/logger';
 import { loadAuthConfig, type AuthConfig } from '../../src/config.js';
-import { startService, type AuthService } from '../../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { startService } from '../../src/service.js';
 
 export type AuthEnv = Partial<Record<keyof AuthConfig, string>>;
 
@@ -8,7 +9,7 @@ export type AuthEnv = Partial<Record<keyof AuthConfig, string>>;
  * The auth-service in this process on port 0. Test defaults: cheap bcrypt, one hash thread (each costs ~150 ms to start),
  * and a fast key refresh so rotation tests wait well under a second or two.
  */
-export async function startAuth(env: AuthEnv = {}): Promise<AuthService & { jwksUrl: string }> {
+export async function startAuth(env: AuthEnv = {}): Promise<RunningService & { jwksUrl: string }> {
   const config = loadAuthConfig({
     ...process.env,
     PORT: '0',

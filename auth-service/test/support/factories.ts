@@ -32,4 +32,4 @@ export function decodeJwt(token: string): { header: Record<string, unknown>; pay
   return { header: parse(header), payload: parse(payload) };
 }
 
-export { waitFor } from '../../../infra/src/wait-for.js';
+export { waitFor } from '@paymesh/infra/testing';

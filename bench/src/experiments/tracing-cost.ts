@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadInfraConfig } from '../../../infra/src/config.js';
-import { ensureInfra } from '../../../infra/src/infra.js';
+import { ensureInfra, loadInfraConfig } from '@paymesh/infra/stack';
 import { PAYMENT_POOL_SIZE, startBenchMesh } from '../lib/bench-mesh.js';
 import { interleaved } from '../lib/interleave.js';
 import { describeLoad, fire, type LoadResult } from '../lib/load.js';

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { dataDir, repoRoot } from '../../../infra/src/paths.js';
-import { spawnService } from '../../../infra/src/processes/spawn-service.js';
-import { freePort } from '../../../infra/src/wait-for.js';
-import type { Infra } from '../../../infra/src/infra.js';
+import { dataDir, repoRoot, type Infra } from '@paymesh/infra/stack';
+import { spawnService } from '@paymesh/infra/processes';
+import { freePort } from '@paymesh/infra/testing';
 import { residentMemory, type TreeMemory } from './process-memory.js';
 
 export interface StatsSample {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../../../infra/src/paths.js';
+import { repoRoot } from '@paymesh/infra/stack';
 
 /** Runs the reference kafkajs consumer (bench/src/reference/bare-kafkajs-consumer.ts) as its own process. */
 export async function bareKafkajsConsumer(brokers: string[], topic: string, messages: number, mode: 'raw' | 'json' | 'zod' = 'raw'): Promise<number> {

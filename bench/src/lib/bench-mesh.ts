@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { startMesh, type Mesh } from '../../../infra/src/mesh.js';
-import type { Infra } from '../../../infra/src/infra.js';
-import { dataDir } from '../../../infra/src/paths.js';
+import { dataDir, startMesh, type Infra, type Mesh } from '@paymesh/infra/stack';
 import type { Logger } from './log.js';
 import { createTopic, deleteTopic } from './kafka-tools.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { createLogger } from '@paymesh/shared/logger';
 import { ensureTopics } from '@paymesh/shared/kafka';
-import { ensureKafkaJars } from '../../../infra/src/kafka/jars.js';
+import { ensureKafkaJars } from '@paymesh/infra/kafka';
 
 export interface JavaRun {
   code: number;

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { dataDir } from '../../../infra/src/paths.js';
-import { spawnService, type ServiceProcess } from '../../../infra/src/processes/spawn-service.js';
-import { freePort } from '../../../infra/src/wait-for.js';
+import { dataDir } from '@paymesh/infra/stack';
+import { spawnService, type ServiceProcess } from '@paymesh/infra/processes';
+import { freePort } from '@paymesh/infra/testing';
 
 /**
  * One service as its own process on a free port, for rows that measure it alone (B5, B6, B7):

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { kafkaLibDir } from '../../../infra/src/kafka/jars.js';
-import { repoRoot } from '../../../infra/src/paths.js';
+import { kafkaLibDir } from '@paymesh/infra/kafka';
+import { repoRoot } from '@paymesh/infra/stack';
 
 export interface Machine {
   cpus: string;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 import type { BenchMesh } from './bench-mesh.js';
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { dataDir, repoRoot } from '../../../infra/src/paths.js';
-import { spawnService } from '../../../infra/src/processes/spawn-service.js';
-import { freePort } from '../../../infra/src/wait-for.js';
+import { dataDir, repoRoot } from '@paymesh/infra/stack';
+import { spawnService } from '@paymesh/infra/processes';
+import { freePort } from '@paymesh/infra/testing';
 
 /**
  * The reference proxies of bench/src/reference, each a process of its own in front of `target`:

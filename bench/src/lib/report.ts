@@ -47,9 +47,20 @@ export interface DocumentInput {
   analysis: string;
 }
 
-/** The headings around the analysis: tools/refresh-analysis.ts replaces what lies between them. */
+/** The headings around the analysis: `--analysis-only` replaces what lies between them. */
 export const ANALYSIS_HEADING = '## Analysis';
 export const DETAIL_HEADING = '## Rows in detail';
+
+/**
+ * A published document with its analysis replaced by `analysis`, figures untouched: the analysis
+ * is written after a run has produced the figures it discusses.
+ */
+export function withAnalysis(doc: string, analysis: string): string {
+  const start = doc.indexOf(`\n${ANALYSIS_HEADING}\n`);
+  const end = doc.indexOf(`\n${DETAIL_HEADING}\n`);
+  if (start < 0 || end < start) throw new Error(`the document has no "${ANALYSIS_HEADING}" section followed by "${DETAIL_HEADING}"`);
+  return `${doc.slice(0, start)}\n${ANALYSIS_HEADING}\n\n${analysis.trim()}\n${doc.slice(end)}`;
+}
 
 /** docs/benchmarks.md: generated, apart from the analysis, which is kept in bench/analysis.md. */
 export function benchmarkDocument(d: DocumentInput): string {

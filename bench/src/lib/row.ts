@@ -1,6 +1,6 @@
 import type { Logger } from './log.js';
 import type { BenchMesh } from './bench-mesh.js';
-import type { Infra } from '../../../infra/src/infra.js';
+import type { Infra } from '@paymesh/infra/stack';
 
 /** A workspace a row needs; the row is reported "not run" until its composition root exists. */
 export type Service = 'auth-service' | 'payment-service' | 'analytics-service' | 'gateway';

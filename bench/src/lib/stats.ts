@@ -1,12 +1,6 @@
-/** The value below which `p` percent of `values` fall (nearest rank), NaN for no values. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
+import { median } from '@paymesh/infra/testing';
 
-export const median = (values: readonly number[]): number => percentile(values, 50);
+export { median, percentile } from '@paymesh/infra/testing';
 
 /** A figure for a table cell: a few significant digits, no trailing noise. */
 export function fmt(value: number, digits = 3): string {

@@ -1,4 +1,4 @@
-import { registerUser, type RegisteredUser } from '../../../infra/src/testing/auth-service.js';
+import { registerUser, type RegisteredUser } from '@paymesh/infra/testing';
 
 /**
  * `count` new users registered straight at auth-service (the gateway's register limit is not

@@ -1,5 +1,4 @@
-import type { RegisteredUser } from '../../../infra/src/testing/auth-service.js';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { waitFor, type RegisteredUser } from '@paymesh/infra/testing';
 import type { BenchMesh } from '../lib/bench-mesh.js';
 import { describeLoad } from '../lib/load.js';
 import { firePaced } from '../lib/paced-load.js';

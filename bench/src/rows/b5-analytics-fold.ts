@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../../infra/src/paths.js';
+import { repoRoot } from '@paymesh/infra/stack';
 import { foldRate, startAnalytics } from '../lib/analytics-process.js';
 import { consumerPerf } from '../lib/consumer-perf.js';
 import { bareKafkajsConsumer } from '../lib/bare-consumer.js';

@@ -9,7 +9,7 @@ import { waitForQuietMesh } from '../lib/quiesce.js';
 import type { BenchContext, BenchRow } from '../lib/row.js';
 import { fmt, median } from '../lib/stats.js';
 import { registerUsers } from '../lib/users.js';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 const LIST_RATE = 100;
 const STORM_CONNECTIONS = 32;

@@ -1,5 +1,5 @@
-import type { SupervisedService } from '@paymesh/infra/src/processes/supervise.js';
-import { waitFor } from '@paymesh/infra/src/wait-for.js';
+import type { SupervisedService } from '@paymesh/infra/processes';
+import { waitFor } from '@paymesh/infra/testing';
 import type { CheckResult } from './checks.js';
 
 /** The figures analytics rebuilds from the topic; live fields (lag, status) are left out. */

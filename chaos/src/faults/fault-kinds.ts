@@ -1,6 +1,6 @@
-import type { Mesh, MeshService } from '@paymesh/infra/src/mesh.js';
+import type { Mesh, MeshService } from '@paymesh/infra/stack';
+import type { TcpProxy } from '@paymesh/infra/net';
 import type { OwnInfra } from '../infra/own-infra.js';
-import type { TcpProxy } from '@paymesh/infra/src/net/tcp-proxy.js';
 
 /** What a fault acts on: two faults on one target never run at once (a second cut of a cut link means nothing). */
 export interface FaultTarget {

@@ -1,4 +1,4 @@
-import type { Mesh } from '@paymesh/infra/src/mesh.js';
+import type { Mesh } from '@paymesh/infra/stack';
 
 async function answers(url: string, token?: string): Promise<boolean> {
   try {

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { InfraConfig } from '@paymesh/infra/src/config.js';
-import { startBroker, type RunningBroker } from '@paymesh/infra/src/kafka/broker.js';
-import { isPortOpen, waitFor } from '@paymesh/infra/src/wait-for.js';
+import type { InfraConfig } from '@paymesh/infra/stack';
+import { startBroker, type RunningBroker } from '@paymesh/infra/kafka';
+import { isPortOpen, waitFor } from '@paymesh/infra/testing';
 import { pidsWith } from './process-lookup.js';
 
 export interface KafkaControl {

@@ -1,10 +1,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadInfraConfig, type InfraConfig } from '@paymesh/infra/src/config.js';
-import { ensureInfra, type Infra } from '@paymesh/infra/src/infra.js';
-import { repoRoot } from '@paymesh/infra/src/paths.js';
-import { postgresDataDir } from '@paymesh/infra/src/postgres/data-dir.js';
-import { isPortOpen } from '@paymesh/infra/src/wait-for.js';
+import { ensureInfra, loadInfraConfig, repoRoot, type Infra, type InfraConfig } from '@paymesh/infra/stack';
+import { postgresDataDir } from '@paymesh/infra/postgres';
+import { isPortOpen } from '@paymesh/infra/testing';
 import type { ChaosConfig } from '../config.js';
 import { createKafkaControl, type KafkaControl } from './kafka-control.js';
 import { createPostgresControl, type PostgresControl } from './postgres-control.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startClusterProcess, type RunningClusterProcess } from '@paymesh/infra/src/postgres/cluster-process.js';
-import { isPortOpen, waitFor } from '@paymesh/infra/src/wait-for.js';
+import { startClusterProcess, type RunningClusterProcess } from '@paymesh/infra/postgres';
+import { isPortOpen, waitFor } from '@paymesh/infra/testing';
 import { commandLine, isAlive, parentOf } from './process-lookup.js';
 
 export interface PostgresControl {

@@ -1,12 +1,10 @@
 import Table from 'cli-table3';
+import { percentile } from '@paymesh/infra/testing';
 import type { CheckResult, Counts } from '../checker/checks.js';
 import type { FaultRecord } from '../faults/injector.js';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-}
 
 /** Recovery is measured from the fault's end (the kill, the restart, the link restored) to the mesh answering everything again. */
 export function faultTable(faults: FaultRecord[]): string {
@@ -15,7 +13,7 @@ export function faultTable(faults: FaultRecord[]): string {
   for (const kind of kinds) {
     const of = faults.filter((f) => f.kind === kind);
     const times = of.filter((f) => f.recoveredAt !== undefined && f.healedAt !== undefined).map((f) => f.recoveredAt! - f.healedAt!).sort((a, b) => a - b);
-    table.push([kind, of.length, of.filter((f) => f.solo).length, times.length, times.length ? seconds(percentile(times, 0.5)) : '-', times.length ? seconds(times.at(-1)!) : '-']);
+    table.push([kind, of.length, of.filter((f) => f.solo).length, times.length, times.length ? seconds(percentile(times, 50)) : '-', times.length ? seconds(times.at(-1)!) : '-']);
   }
   return table.toString();
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ensureTopics } from '@paymesh/shared/kafka';
 import { createLogger } from '@paymesh/shared/logger';
-import { loadInfraConfig } from '@paymesh/infra/src/config.js';
-import { ensureInfra } from '@paymesh/infra/src/infra.js';
-import { startMesh } from '@paymesh/infra/src/mesh.js';
-import { freePort } from '@paymesh/infra/src/wait-for.js';
+import { ensureInfra, loadInfraConfig, startMesh } from '@paymesh/infra/stack';
+import { freePort } from '@paymesh/infra/testing';
 import { serveBuiltClient } from './client-server.js';
 
 export interface Stack {

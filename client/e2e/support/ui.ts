@@ -17,7 +17,7 @@ export const shows = (page: Page, testId: string, expected: string, deadline = D
 
 /**
  * Clicks, then waits for everything `seen` expects, all against one deadline 2 s after the
- * click: the issue's "the dashboard updates within 2 seconds of each action". Returns the ms.
+ * click: the dashboard promises to show each action within 2 seconds. Returns the ms.
  */
 export async function within2s(click: () => Promise<void>, seen: (deadline: number) => Promise<unknown>): Promise<number> {
   const started = Date.now();

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { requireUser, type TokenVerifier } from '@paymesh/shared/auth';
 import type { GatewayConfig } from '../config.js';
 import { limitBody, parseJsonBody, requireJsonBody } from '../edge/body-guard.js';
-import { forwardIdentity } from '../edge/forward-identity.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import type { Upstream } from '../proxy/upstream.js';
 import { statsStreamRoute } from '../streams/stats-stream.routes.js';
@@ -21,7 +20,7 @@ interface MeshDeps {
 export function meshRoutes({ config, verifier, upstreams, limits }: MeshDeps): Router {
   const { auth, payment, analytics } = upstreams;
   const limit = config.BODY_LIMIT_BYTES;
-  const authenticated = [requireUser(verifier), limits.perUser, forwardIdentity()];
+  const authenticated = [requireUser(verifier), limits.perUser];
   const toAuth = auth.forward(config.AUTH_TIMEOUT_MS);
   const toPayment = payment.forward(config.PAYMENT_TIMEOUT_MS);
   const toAnalytics = analytics.forward(config.ANALYTICS_TIMEOUT_MS);

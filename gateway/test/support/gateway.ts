@@ -1,12 +1,13 @@
 import { createLogger, type Logger } from '@paymesh/shared/logger';
 import { loadGatewayConfig } from '../../src/config.js';
-import { startService, type RunningGateway } from '../../src/service.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { startService } from '../../src/service.js';
 
 /** Nothing listens here: a safe default for upstreams a test does not use. */
 export const NOWHERE = 'http://127.0.0.1:9';
 
 /** The gateway in-process on a free port, configured through the same variables as in production. */
-export function startGateway(env: Record<string, string> = {}, logger?: Logger): Promise<RunningGateway> {
+export function startGateway(env: Record<string, string> = {}, logger?: Logger): Promise<RunningService> {
   const config = loadGatewayConfig({
     AUTH_SERVICE_URL: NOWHERE,
     PAYMENT_SERVICE_URL: NOWHERE,

@@ -1,4 +1,4 @@
-import { stopSharedAuthService } from '../../../infra/src/testing/auth-service.js';
+import { stopSharedAuthService } from '@paymesh/infra/testing';
 
 /** Stops what the suite shared once every file is done. */
 export const mochaHooks = {

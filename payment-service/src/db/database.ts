@@ -1,7 +1,5 @@
-import pg from 'pg';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Logger } from '@paymesh/shared/logger';
-import { openPool, type PostgresConnection, type PostgresLimits } from '@paymesh/shared/postgres';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { openDatabase as open, type Database as OpenDatabase, type DatabaseOptions } from '@paymesh/shared/postgres';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -10,16 +8,6 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the pool or an open transaction: repositories work on both. */
 export type Executor = Db | Tx;
 
-export interface Database {
-  pool: pg.Pool;
-  db: Db;
-  /** How the pool connects (URL, keepalive, timeouts), for a connection opened outside it. */
-  connection: PostgresConnection;
-  close(): Promise<void>;
-}
+export type Database = OpenDatabase<typeof schema>;
 
-export function openDatabase(options: { url: string; poolMax: number; limits: PostgresLimits; logger: Logger }): Database {
-  const { pool, connection } = openPool({ url: options.url, limits: options.limits, max: options.poolMax, logger: options.logger });
-  const db = drizzle(pool, { schema });
-  return { pool, db, connection, close: () => pool.end() };
-}
+export const openDatabase = (options: DatabaseOptions): Database => open(schema, options);

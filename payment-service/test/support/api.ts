@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { anyErrorBodySchema, type ErrorBody } from '@paymesh/contract/errors';
 import { payAllResultSchema, transactionPageSchema, transactionSchema, type PayAllResult, type Transaction } from '@paymesh/contract/payment';
+import { call as send } from '@paymesh/infra/testing';
 
 /** Every 4xx body: the fields beyond error, code and request_id depend on the code. */
 export interface ErrorJson extends ErrorBody {
@@ -27,17 +28,9 @@ interface CallOptions {
 /** A small client for the payment API as one user (or nobody, without a token). */
 export function paymentApi(baseUrl: string, token?: string) {
   async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...options.headers,
-      },
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
-    const text = await res.text();
-    const body = (text ? JSON.parse(text) : undefined) as T & ErrorJson;
+    const headers = { 'content-type': 'application/json', ...options.headers };
+    const res = await send<T & ErrorJson>(`${baseUrl}${path}`, { method, headers, ...(token ? { token } : {}), body: options.rawBody ?? options.body });
+    const body = res.body;
     // Any API answer that breaks the contract (an unknown error code, a missing field) fails the test that got it.
     if (options.schema && body !== undefined) (res.status >= 400 ? anyErrorBodySchema : options.schema).parse(body);
     return { status: res.status, body, headers: res.headers };

@@ -1,4 +1,4 @@
-import { registerUser, sharedAuthService, type RegisteredUser } from '../../../infra/src/testing/auth-service.js';
+import { registerUser, sharedAuthService, type RegisteredUser } from '@paymesh/infra/testing';
 
 /** A freshly registered user with a real token. */
 export async function newUser(): Promise<RegisteredUser> {

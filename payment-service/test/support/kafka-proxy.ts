@@ -1,5 +1,4 @@
-import { kafkaMetadataFilter } from '../../../infra/src/net/kafka-frames.js';
-import { startTcpProxy, type TcpProxy } from '../../../infra/src/net/tcp-proxy.js';
+import { kafkaMetadataFilter, startTcpProxy, type TcpProxy } from '@paymesh/infra/net';
 
 export type KafkaProxy = TcpProxy;
 

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ensureTopics } from '@paymesh/shared/kafka';
 import { createLogger } from '@paymesh/shared/logger';
 import { loadPaymentConfig } from '../../src/config.js';
-import { startService, type RunningService } from '../../src/service.js';
-import { sharedAuthService } from '../../../infra/src/testing/auth-service.js';
+import type { RunningService } from '@paymesh/shared/http';
+import { startService } from '../../src/service.js';
+import { sharedAuthService } from '@paymesh/infra/testing';
 
 export interface TestPaymentService extends RunningService {
   topic: string;

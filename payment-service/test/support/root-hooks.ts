@@ -1,4 +1,4 @@
-import { stopSharedAuthService } from '../../../infra/src/testing/auth-service.js';
+import { stopSharedAuthService } from '@paymesh/infra/testing';
 
 /** Mocha root hooks: whatever the run shared is stopped once, after the last test. */
 export const mochaHooks = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { TransactionEvent } from '@paymesh/shared/events';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 export interface RecordRead {
   key: string | undefined;

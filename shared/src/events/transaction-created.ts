@@ -3,7 +3,7 @@ import { envelopeFields, eventAmount } from './envelope.js';
 
 export const TRANSACTION_CREATED = 'transaction.created';
 
-/** Published once per accepted transaction. The seed's payload plus the envelope. */
+/** Published once per accepted transaction. The transaction's published fields plus the envelope. */
 export const transactionCreatedSchema = z.object({
   ...envelopeFields,
   event_type: z.literal(TRANSACTION_CREATED),

@@ -10,7 +10,7 @@ const PROBES = new Set(['/health', '/ready']);
  * error, 4xx at warn, the rest at info. Written here rather than with pino-http, which builds
  * two child loggers per request whether or not a line is written: that was a third of the
  * gateway's CPU per proxied request, and dropping it took auth-service's GET /health from
- * ~5,000 to ~7,000 requests a second (issue 7, B1).
+ * ~5,000 to ~7,000 requests a second (bench row B1).
  * Probes run every few seconds; logging them would drown the requests people make.
  */
 export function requestLog(logger: Logger): RequestHandler {

@@ -10,6 +10,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What every service's `startService(config, logger)` returns: where it listens and how to stop it. */
+export interface RunningService {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A listening server as a RunningService: `stop` closes the server first, so no request starts, then releases the rest. */
+export function runningService(server: RunningServer, release: () => void | Promise<void>): RunningService {
+  return {
+    url: server.url,
+    port: server.port,
+    async stop() {
+      await server.close();
+      await release();
+    },
+  };
+}
+
 /** Listens on `port` (0 picks a free one) and returns how to reach and stop the server. */
 export async function startHttpServer(
   handler: RequestListener,

@@ -1,38 +1,23 @@
 /**
  * Money is carried as integer cents inside the system so sums are exact; the JSON API and
- * the events keep the seed's shape, a number with at most two decimals.
+ * the events carry a JSON number with at most two decimals, as clients have always sent it.
  */
-
-const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
 /**
- * Below this size every amount with at most 2 decimals is its own double, and `amount * 100`
- * rounds to the right integer, so the integer check below is exact; above it (trillions) the
- * decimal text decides, as it always did.
+ * Amounts from a trillion up are refused: no amount the API accepts comes near, and below it
+ * every amount with at most 2 decimals is its own double, so `amount * 100` rounds to the right
+ * integer and the check below is exact.
  */
-const FAST_LIMIT = 1e12;
+const LIMIT = 1e12;
 
-/** Cents for a JSON amount with at most 2 decimals, or null when it is not one. */
+/** Cents for a JSON amount with at most 2 decimals (below a trillion), or null when it is not one. */
 export function toCents(amount: number): number | null {
   const abs = Math.abs(amount);
-  if (abs < FAST_LIMIT) {
-    // Runs for every event: no strings. `cents / 100 === abs` holds exactly when `abs` is the
-    // double nearest to a number with at most 2 decimals, i.e. when its shortest text has ≤ 2.
-    const cents = Math.round(abs * 100);
-    if (cents / 100 !== abs) return null;
-    return amount < 0 ? -cents : cents;
-  }
-  return toCentsByText(amount);
-}
-
-function toCentsByText(amount: number): number | null {
-  if (!Number.isFinite(amount)) return null;
-  // Decide on the decimal text, not the binary value: 0.1 * 100 is 10.000000000000002.
-  const text = amount.toString();
-  if (!/^-?\d+(\.\d{1,2})?$/.test(text)) return null;
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (cents > MAX_CENTS) return null;
+  if (!(abs < LIMIT)) return null;
+  // `cents / 100 === abs` holds exactly when `abs` is the double nearest to a number with at
+  // most 2 decimals, i.e. when its shortest text has no more than 2; 0.1 + 0.2 fails it.
+  const cents = Math.round(abs * 100);
+  if (cents / 100 !== abs) return null;
   return amount < 0 ? -cents : cents;
 }
 

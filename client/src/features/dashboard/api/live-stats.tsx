@@ -26,7 +26,7 @@ export function LiveStatsProvider({ children }: { children: ReactNode }) {
   const query = useQuery({
     queryKey: statsKeys.global,
     queryFn: ({ signal }) => fetchGlobalStats(signal),
-    // While the stream is down the numbers must still move: poll, as the issue asks, every 2 s.
+    // While the stream is down the numbers must still move: poll every 2 s, the dashboard's promised delay.
     refetchInterval: status === 'live' ? false : POLL_MS,
     retry: false,
   });

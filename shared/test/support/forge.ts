@@ -1,18 +1,9 @@
-import { createHmac, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { queryAuthDb } from './factories.js';
 
 /** Tools an attacker (or a test) uses to build tokens by hand. */
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** The real private key behind `kid`, read from the auth database, to sign tokens with chosen claims. */
-export async function realSigningKey(kid: string): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
-  const [row] = await queryAuthDb<{ private_key_pem: string }>('select private_key_pem from signing_keys where kid = $1', [kid]);
-  if (!row) throw new Error(`no signing key ${kid}`);
-  const privateKey = createPrivateKey(row.private_key_pem);
-  return { privateKey, publicKey: createPublicKey(privateKey) };
-}
 
 export function validClaims(user: { id: string; username: string }, now = Math.floor(Date.now() / 1000)) {
   return { sub: user.id, username: user.username, iss: 'paymesh-auth', aud: 'paymesh', iat: now, exp: now + 3600 };

@@ -1,8 +1,9 @@
+import type { KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authenticatedUser, createTokenVerifier, requireUser, type TokenVerifierOptions } from '@paymesh/shared/auth';
-import { createHttpApp, startHttpServer } from '@paymesh/shared/http';
-import { createLogger } from '@paymesh/shared/logger';
+import { authenticatedUser, createTokenVerifier, requireUser, type TokenVerifierOptions } from '../../src/auth/index.js';
+import { createHttpApp, startHttpServer } from '../../src/http/index.js';
+import { createLogger } from '../../src/logger/index.js';
 
 /** A service that uses the shared verifier the way payment-service and the gateway do. */
 export async function startProtectedApp(options: TokenVerifierOptions) {
@@ -15,14 +16,16 @@ export async function startProtectedApp(options: TokenVerifierOptions) {
   return startHttpServer(app, 0);
 }
 
-/** Serves the auth-service's JWKS through a counter, so a test can see how often verifiers fetch it. */
-export async function startCountingJwks(jwksUrl: string) {
+/**
+ * A JWKS endpoint for hand-made keys that counts its fetches, so a test can see how often a
+ * verifier asks; `close()` takes it away, as an auth service that went down.
+ */
+export async function startJwksServer(keys: { kid: string; publicKey: KeyObject }[]) {
   let fetches = 0;
+  const body = JSON.stringify({ keys: keys.map(({ kid, publicKey }) => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' })) });
   const server: Server = createServer((_req, res) => {
     fetches += 1;
-    fetch(jwksUrl)
-      .then(async (upstream) => res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text()))
-      .catch(() => res.writeHead(502).end());
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

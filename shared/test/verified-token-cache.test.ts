@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { cacheVerifiedTokens, type TokenVerifier } from '@paymesh/shared/auth';
-import { AppError, errors } from '@paymesh/shared/errors';
+import { cacheVerifiedTokens, type TokenVerifier } from '../src/auth/index.js';
+import { AppError, errors } from '../src/errors/index.js';
 
 const tokenExpiringAt = (expSeconds: number, tag = randomUUID()) =>
   `h.${Buffer.from(JSON.stringify({ exp: expSeconds, jti: tag })).toString('base64url')}.s`;

@@ -1,0 +1,2 @@
+export { startClusterProcess, type ClusterProcessOptions, type RunningClusterProcess } from './cluster-process.js';
+export { postgresDataDir } from './data-dir.js';
