@@ -1,7 +1,24 @@
+import type { z } from 'zod';
+import { jwksSchema, profileSchema, sessionSchema } from '@paymesh/contract/auth';
+import { anyErrorBodySchema } from '@paymesh/contract/errors';
+
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   body: T;
+}
+
+/** The contract's shape of each route's success, so every answer the tests see also proves the contract. */
+const SUCCESS: Array<[RegExp, z.ZodType]> = [
+  [/\/(register|login)$/, sessionSchema],
+  [/\/me$/, profileSchema],
+  [/\/\.well-known\/jwks\.json$/, jwksSchema],
+];
+
+function checkAgainstContract(url: string, status: number, body: unknown) {
+  const route = SUCCESS.find(([path]) => path.test(new URL(url).pathname));
+  if (!route || body === undefined) return;
+  (status >= 400 ? anyErrorBodySchema : route[1]).parse(body);
 }
 
 /** One HTTP call, its JSON body parsed: enough for black-box tests of the API. */
@@ -18,5 +35,7 @@ export async function call<T = Record<string, unknown>>(
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  const body = (text ? JSON.parse(text) : undefined) as T;
+  checkAgainstContract(url, res.status, body);
+  return { status: res.status, headers: res.headers, body };
 }
