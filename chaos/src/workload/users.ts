@@ -1,3 +1,4 @@
+import { errors } from '@paymesh/contract/errors';
 import type { ClientOptions } from './retrying-client.js';
 import { sendWithRetries } from './retrying-client.js';
 
@@ -23,7 +24,7 @@ export async function registerUser(username: string, client: ClientOptions): Pro
       return { id: body.id, username, token: body.token };
     }
     const code = (last.body as { code?: string } | undefined)?.code;
-    if (code !== 'USERNAME_TAKEN') throw new Error(`${path} for ${username} ended with ${last.status ?? last.error}: ${JSON.stringify(last.body)}`);
+    if (code !== errors.USERNAME_TAKEN.code) throw new Error(`${path} for ${username} ended with ${last.status ?? last.error}: ${JSON.stringify(last.body)}`);
   }
   throw new Error(`could not register or log in ${username}`);
 }
