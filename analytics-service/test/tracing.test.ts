@@ -6,7 +6,7 @@ import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publishRaw, uniqueTopics } from './support/kafka.js';
 import { finishedSpans } from './support/tracing.js';
-import { waitFor } from '../../infra/src/wait-for.js';
+import { waitFor } from '@paymesh/infra/testing';
 
 describe('the fold continues the trace an event carries', () => {
   const lines: Record<string, unknown>[] = [];

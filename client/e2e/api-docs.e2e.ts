@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import type { Browser } from 'playwright-core';
-import { repoRoot } from '@paymesh/infra/src/paths.js';
-import { spawnService, type ServiceProcess } from '@paymesh/infra/src/processes/spawn-service.js';
-import { freePort } from '@paymesh/infra/src/wait-for.js';
+import { repoRoot } from '@paymesh/infra/stack';
+import { spawnService, type ServiceProcess } from '@paymesh/infra/processes';
+import { freePort } from '@paymesh/infra/testing';
 import { launchChromium } from './support/chromium.js';
 import { watchConsole } from './support/console.js';
 

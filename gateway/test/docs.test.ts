@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService as RunningGateway } from '@paymesh/shared/http';
 import { startGateway } from './support/gateway.js';
 import { call } from './support/http.js';
 import { rawHttp, rawRequest } from './support/raw-http.js';

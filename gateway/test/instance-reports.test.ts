@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { get } from 'node:http';
 import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService as RunningGateway } from '@paymesh/shared/http';
 import { instancesOf, startBalancedGateway } from './support/balanced-gateway.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { call, waitFor } from './support/http.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { ServerResponse } from 'node:http';
-import type { RunningGateway } from '../src/service.js';
+import type { RunningService as RunningGateway } from '@paymesh/shared/http';
 import { healthOf, instancesOf, startBalancedGateway } from './support/balanced-gateway.js';
 import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
 import { call, json, waitFor } from './support/http.js';

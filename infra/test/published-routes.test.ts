@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { buildApp as buildAnalyticsApp } from '@paymesh/analytics-service/src/app.js';
-import { buildApp as buildAuthApp } from '@paymesh/auth-service/src/app.js';
+import { buildApp as buildAnalyticsApp } from '@paymesh/analytics-service/app';
+import { buildApp as buildAuthApp } from '@paymesh/auth-service/app';
 import { buildOpenApiDocument } from '@paymesh/contract/openapi';
-import { buildApp as buildGatewayApp } from '@paymesh/gateway/src/app.js';
-import { loadGatewayConfig } from '@paymesh/gateway/src/config.js';
-import { createGatewayMetrics } from '@paymesh/gateway/src/metrics/gateway.metrics.js';
-import { createUpstream, type Upstream } from '@paymesh/gateway/src/proxy/upstream.js';
+import { assembleGateway } from '@paymesh/gateway/assemble';
+import { loadGatewayConfig } from '@paymesh/gateway/config';
 import { buildApp as buildPaymentApp } from '@paymesh/payment-service/app';
 import { createLogger } from '@paymesh/shared/logger';
 import { createMetricsRegistry } from '@paymesh/shared/metrics';
@@ -41,18 +39,9 @@ function serviceRoutes(): string[] {
   ];
 }
 
-function gatewayRoutes(): { routes: string[]; upstreams: Upstream[] } {
-  const config = loadGatewayConfig({});
-  const breaker = { volumeThreshold: 5, errorThresholdPercentage: 50, rollingCountTimeout: 10_000, resetTimeout: 5_000 };
-  const upstreams = {
-    auth: createUpstream({ name: 'auth', url: config.AUTH_SERVICE_URL, breaker, logger }),
-    payment: createUpstream({ name: 'payment', url: config.PAYMENT_SERVICE_URL, breaker, logger }),
-    analytics: createUpstream({ name: 'analytics', url: config.ANALYTICS_SERVICE_URL, breaker, logger }),
-  };
-  const metricsRegistry = registry();
-  const gateway = createGatewayMetrics(metricsRegistry, Object.values(upstreams));
-  const app = buildGatewayApp({ config, logger, verifier: unused, upstreams, metrics: { registry: metricsRegistry, gateway } });
-  return { routes: mountedRoutes(app), upstreams: Object.values(upstreams) };
+function gatewayRoutes(): { routes: string[]; close(): void } {
+  const { app, close } = assembleGateway(loadGatewayConfig({}), logger, unused);
+  return { routes: mountedRoutes(app), close };
 }
 
 function documentedRoutes(): string[] {
@@ -63,12 +52,12 @@ function documentedRoutes(): string[] {
 }
 
 describe('the published OpenAPI document against the routes actually mounted', () => {
-  let gateway: { routes: string[]; upstreams: Upstream[] };
+  let gateway: { routes: string[]; close(): void };
   before(() => {
     gateway = gatewayRoutes();
   });
   after(() => {
-    for (const upstream of gateway.upstreams) upstream.close();
+    gateway.close();
   });
 
   it('documents every public route that a service or the gateway mounts', () => {

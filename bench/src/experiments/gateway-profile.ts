@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadInfraConfig } from '../../../infra/src/config.js';
-import { ensureInfra } from '../../../infra/src/infra.js';
-import { dataDir } from '../../../infra/src/paths.js';
-import { spawnService } from '../../../infra/src/processes/spawn-service.js';
-import { freePort } from '../../../infra/src/wait-for.js';
+import { dataDir, ensureInfra, loadInfraConfig } from '@paymesh/infra/stack';
+import { spawnService } from '@paymesh/infra/processes';
+import { freePort } from '@paymesh/infra/testing';
 import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { describeLoad, fire } from '../lib/load.js';
 import { startLoneService } from '../lib/lone-service.js';
@@ -17,11 +15,11 @@ import { median } from '../lib/stats.js';
  * auth-service, one gateway in front of it (bench mesh settings: warn logs, limiters on but out
  * of reach), B1's load (16 keep-alive connections, as fast as answered), rounds rotating
  * gateway, direct and Express + http-proxy-middleware alone (B1's framework reference). With `--cpu-prof` the gateway writes a V8 profile on exit to
- * .data/bench/profiles/, for `bench/src/tools/cpuprofile-summary.ts`. With `--baseline <dir>`
+ * .data/bench/profiles/, for `npm run profile-summary -w @paymesh/bench`. With `--baseline <dir>`
  * a second gateway runs from another checkout (e.g. `git archive` of the last commit, with
  * node_modules hard-linked in) as one more side: a change measured against the code before it
  * in the same rounds, which on a shared machine is the only comparison that holds.
- * `npx tsx bench/src/experiments/gateway-profile.ts [seconds=6] [rounds=3] [--cpu-prof] [--baseline dir]`
+ * `npm run experiment:gateway-profile -w @paymesh/bench -- [seconds=6] [rounds=3] [--cpu-prof] [--baseline dir]`
  */
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'cpu-prof': { type: 'boolean' }, baseline: { type: 'string' } } });
 const [secondsArg, roundsArg] = positionals;

@@ -13,7 +13,7 @@ import { registerUsers } from '../lib/users.js';
  * on two meshes side by side: one without the SDK (no OTLP endpoint: trace context is only
  * propagated, so logs, outbox rows and Kafka headers still carry trace ids) and one
  * exporting every span over OTLP to a sink in this process that reads and discards them.
- * `npx tsx bench/src/experiments/tracing-cost.ts [seconds=8] [rounds=4]`
+ * `npm run experiment:tracing-cost -w @paymesh/bench -- [seconds=8] [rounds=4]`
  */
 const seconds = Number(process.argv[2] ?? 8);
 const rounds = Number(process.argv[3] ?? 4);

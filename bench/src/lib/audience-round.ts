@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RegisteredUser } from '../../../infra/src/testing/auth-service.js';
-import { waitFor } from '../../../infra/src/wait-for.js';
+import { waitFor, type RegisteredUser } from '@paymesh/infra/testing';
 import type { BenchMesh } from './bench-mesh.js';
 import { measureCpu } from './cpu-time.js';
 import { firePaced } from './paced-load.js';

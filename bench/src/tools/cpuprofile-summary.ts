@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * `tsx bench/src/tools/cpuprofile-summary.ts <file.cpuprofile> [top] [skip-seconds]`: self and
+ * `npm run profile-summary -w @paymesh/bench -- <file.cpuprofile> [top] [skip-seconds]`: self and
  * inclusive time per function and per package of a V8 CPU profile (node --cpu-prof), to see
  * where a service spends a benchmark's time without opening DevTools. `skip-seconds` leaves
  * out the start (module loading, JIT warm-up).

@@ -1,4 +1,4 @@
-import type { RunningGateway } from '../../src/service.js';
+import type { RunningService as RunningGateway } from '@paymesh/shared/http';
 import type { FakeUpstream } from './fake-upstream.js';
 import { startGateway } from './gateway.js';
 import { call } from './http.js';
