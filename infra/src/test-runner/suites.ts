@@ -24,7 +24,5 @@ export const SUITES: Suite[] = [
   { name: 'client', npmArgs: ['test', '-w', '@paymesh/client'], parse: parseVitest },
   mochaSuite('infra'),
   mochaSuite('chaos'),
-  // schemathesis against a mesh of its own, through the gateway's served /openapi.json; one count per API operation.
-  { name: 'contract (schemathesis)', npmArgs: ['run', 'contract-check'], parse: parseMocha },
   { name: 'client (browser)', npmArgs: ['run', 'test:e2e', '-w', '@paymesh/client'], parse: parseMocha },
 ];
