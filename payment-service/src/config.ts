@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_USER_TOTAL } from '@paymesh/contract/payment';
 import { brokerList, host, loadConfig, logLevel, port, positiveInt, postgresUrl, url } from '@paymesh/shared/config';
 import { toCents } from '@paymesh/shared/money';
 import { postgresLimitsSchema } from '@paymesh/shared/postgres';
@@ -32,7 +33,7 @@ const schema = z.object({
   /** A cached token is verified again after this long (sooner at its expiry), so a withdrawn key stops working soon. */
   TOKEN_CACHE_TTL_MS: positiveInt(60_000),
   /** The most a user's transactions may add up to, ever (1000 unless configured). */
-  MAX_USER_TOTAL: centsAmount('1000.00'),
+  MAX_USER_TOTAL: centsAmount(DEFAULT_MAX_USER_TOTAL),
   /** How long an Idempotency-Key is remembered; the contract promises at least 24 hours. */
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).default(24),
   /** A keyed request still unanswered after this long is taken to have died; a retry may take its key over. */

@@ -1,4 +1,5 @@
 export {
+  DEFAULT_MAX_USER_TOTAL,
   transactionRules,
   pageRules,
   hasAtMostTwoDecimals,

@@ -1,8 +1,11 @@
 /**
- * What a transaction may hold, for payment-service's validation and the client's form alike.
- * The per-user cap is not here: it is the server's configuration (MAX_USER_TOTAL) and reaches
- * clients at run time through `GET /payment/limits`.
+ * The per-user cap when the operator sets none (payment-service's MAX_USER_TOTAL). The cap in
+ * force is the server's configuration and reaches clients at run time through
+ * `GET /payment/limits`; this default is written once, for the server's config and the docs.
  */
+export const DEFAULT_MAX_USER_TOTAL = '1000.00';
+
+/** What a transaction may hold, for payment-service's validation and the client's form alike. */
 export const transactionRules = {
   /** Anything above this is a typo or an attack, not a payment: refused before it reaches the cap. */
   maxAmount: 1_000_000_000,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_USER_TOTAL } from './transaction.rules.js';
 
 /**
  * The JSON shape of a transaction, wherever it is sent or read: payment-service's answers,
@@ -49,6 +50,6 @@ export const paymentLimitsSchema = z
   .object({
     max_user_total: z.number().positive().meta({ description: "The cap on one user's total of all transactions, paid or not" }),
   })
-  .meta({ id: 'PaymentLimits', example: { max_user_total: 1000 } });
+  .meta({ id: 'PaymentLimits', example: { max_user_total: Number(DEFAULT_MAX_USER_TOTAL) } });
 
 export type PaymentLimits = z.infer<typeof paymentLimitsSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { capExceededDetailsSchema, errorBodyWith } from '../../errors/index.js';
 import {
+  DEFAULT_MAX_USER_TOTAL,
   createTransactionRequestSchema,
   listTransactionsQuerySchema,
   payAllResultSchema,
@@ -34,7 +35,7 @@ export const paymentPaths: ZodOpenApiPathsObject = {
       tags,
       summary: 'Spend: create a transaction',
       description:
-        'The caller\'s total of all transactions, paid or not, never exceeds the cap (`MAX_USER_TOTAL`, 1000.00 by default): a create that would pass it is a 422 `CAP_EXCEEDED` and creates nothing. Unknown fields are ignored; the owner is the token\'s user. A bad field answers 400 with that field\'s code.',
+        `The caller's total of all transactions, paid or not, never exceeds the cap (\`MAX_USER_TOTAL\`, ${DEFAULT_MAX_USER_TOTAL} by default; the cap in force is \`GET /payment/limits\`): a create that would pass it is a 422 \`CAP_EXCEEDED\` and creates nothing. Unknown fields are ignored; the owner is the token's user. A bad field answers 400 with that field's code.`,
       security: bearer,
       requestParams: { header: idempotencyKeyParams },
       requestBody: { required: true, content: { 'application/json': { schema: createTransactionRequestSchema } } },
