@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
-# One image recipe for every Node service; docker-compose.yml picks the service:
+# One recipe for every image. The Node services (the default target); docker-compose.yml picks the service:
 #   docker build --build-arg SERVICE=payment-service --build-arg PORT=8082 .
 # The service is compiled to JavaScript in the build stage; the runtime stage holds node, the
-# service's production dependencies and its dist/ folder, nothing else.
+# service's production dependencies and its dist/ folder, nothing else. The client:
+#   docker build --target client --build-arg VITE_GATEWAY_URL=https://api.example.com .
 
 # Every workspace's manifest, because npm ci checks the whole lockfile against them.
 FROM node:24-bookworm-slim AS manifests
@@ -18,6 +19,28 @@ COPY gateway/package.json gateway/
 COPY client/package.json client/
 COPY bench/package.json bench/
 COPY chaos/package.json chaos/
+
+# The client is static files once built, so its image is nginx serving them, not node.
+FROM manifests AS client-build
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --no-audit --no-fund --workspace @paymesh/client --include-workspace-root
+COPY tsconfig.base.json ./
+COPY shared/ shared/
+COPY contract/ contract/
+COPY client/ client/
+# The browser calls the gateway from the user's machine, so this is the published address.
+ARG VITE_GATEWAY_URL=http://localhost:8080
+ENV VITE_GATEWAY_URL=$VITE_GATEWAY_URL
+RUN npm run build --workspace @paymesh/client
+
+# nginx built to run as an unprivileged user (uid 101) on port 8080.
+FROM nginxinc/nginx-unprivileged:1.30-alpine AS client
+COPY client/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=client-build /app/client/dist /usr/share/nginx/html
+USER 101:101
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+    CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz"]
 
 FROM node:24-bookworm-slim AS build
 ARG SERVICE
