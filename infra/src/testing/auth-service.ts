@@ -66,19 +66,23 @@ export async function registerUser(
   return { ...body, password };
 }
 
-let shared: Promise<RunningAuthService> | undefined;
+// Kept on globalThis, not in a module variable: a suite can load this module twice (once through
+// the loader hooks that OpenTelemetry's instrumentation registers for its tracing tests, once
+// without), and two copies would each start an auth-service, of which the root hook stops one.
+const SHARED = Symbol.for('paymesh.testing.sharedAuthService');
+const holder = globalThis as { [SHARED]?: Promise<RunningAuthService> };
 
 /**
  * One real auth-service for a whole test run: it is a child process, and starting one per
  * file would cost seconds each. Stop it once with stopSharedAuthService from a root hook.
  */
 export function sharedAuthService(): Promise<RunningAuthService> {
-  shared ??= startAuthService();
-  return shared;
+  holder[SHARED] ??= startAuthService();
+  return holder[SHARED];
 }
 
 export async function stopSharedAuthService(): Promise<void> {
-  const running = shared;
-  shared = undefined;
+  const running = holder[SHARED];
+  delete holder[SHARED];
   await (await running)?.stop();
 }
