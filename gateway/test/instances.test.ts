@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import type { ServerResponse } from 'node:http';
 import type { RunningService as RunningGateway } from '@paymesh/shared/http';
-import { healthOf, instancesOf, startBalancedGateway } from './support/balanced-gateway.js';
-import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
+import { healthOf, instancesOf, useTwoInstances } from './support/balanced-gateway.js';
 import { call, json, waitFor } from './support/http.js';
 
 const send = (gateway: RunningGateway, n: number, init?: RequestInit) =>
@@ -10,42 +9,30 @@ const send = (gateway: RunningGateway, n: number, init?: RequestInit) =>
 const statuses = (answers: { status: number }[]) => answers.map((answer) => answer.status);
 
 describe('an upstream with several instances', () => {
-  let first: FakeUpstream;
-  let second: FakeUpstream;
-  let gateway: RunningGateway | undefined;
-  const start = (env: Record<string, string> = {}) => startBalancedGateway(first, second, env);
-
-  beforeEach(async () => {
-    [first, second] = await Promise.all([startFakeUpstream(), startFakeUpstream()]);
-  });
-  afterEach(async () => {
-    await gateway?.stop();
-    gateway = undefined;
-    await Promise.all([first.stop(), second.stop()]);
-  });
+  const t = useTwoInstances();
 
   it('spreads requests over every instance, in turn under round-robin', async () => {
-    gateway = await start({ BALANCE_POLICY: 'round_robin' });
+    const gateway = await t.start({ BALANCE_POLICY: 'round_robin' });
 
     for (let i = 0; i < 10; i++) expect((await call(`${gateway.url}/analytics/stats`)).status).to.equal(200);
 
-    expect(first.seen).to.have.length(5);
-    expect(second.seen).to.have.length(5);
+    expect(t.first.seen).to.have.length(5);
+    expect(t.second.seen).to.have.length(5);
   });
 
   it('under least-in-flight, sends to the idle instance while the other is still answering', async () => {
     let release: () => void = () => undefined;
     // Whichever instance gets the first request holds it; every later one is answered at once.
     const holdFirst = (_req: unknown, res: ServerResponse) => {
-      if (first.seen.length + second.seen.length === 1) release = () => res.end('{}');
+      if (t.first.seen.length + t.second.seen.length === 1) release = () => res.end('{}');
       else res.end('{}');
     };
-    first.handle(holdFirst);
-    second.handle(holdFirst);
-    gateway = await start({ BALANCE_POLICY: 'least_in_flight' });
+    t.first.handle(holdFirst);
+    t.second.handle(holdFirst);
+    const gateway = await t.start({ BALANCE_POLICY: 'least_in_flight' });
     const slow = call(`${gateway.url}/analytics/stats`);
-    await waitFor('the first request to reach an instance', () => Promise.resolve(first.seen.length + second.seen.length === 1), 5000, 10);
-    const [busy, idle] = first.seen.length === 1 ? [first, second] : [second, first];
+    await waitFor('the first request to reach an instance', () => Promise.resolve(t.first.seen.length + t.second.seen.length === 1), 5000, 10);
+    const [busy, idle] = t.first.seen.length === 1 ? [t.first, t.second] : [t.second, t.first];
 
     const quick = [];
     for (let i = 0; i < 6; i++) quick.push(await call(`${gateway.url}/analytics/stats`));
@@ -58,69 +45,69 @@ describe('an upstream with several instances', () => {
   });
 
   it('when an instance dies, takes it out of rotation and keeps answering from the other; it comes back once ready', async () => {
-    gateway = await start();
-    await first.stop();
+    const gateway = await t.start();
+    await t.first.stop();
 
     // Bodyless requests refused at connect are sent to the other instance at once.
     expect(statuses(await send(gateway, 6))).to.deep.equal([200, 200, 200, 200, 200, 200]);
-    await waitFor('the probe to take the dead instance out', async () => (await instancesOf(gateway!))[0]?.in_rotation === false, 5000, 50);
-    const served = second.seen.length;
+    await waitFor('the probe to take the dead instance out', async () => (await instancesOf(gateway))[0]?.in_rotation === false, 5000, 50);
+    const served = t.second.seen.length;
     const creates = await send(gateway, 6, json({ amount: 1 }));
 
     expect(statuses(creates)).to.deep.equal([200, 200, 200, 200, 200, 200]);
-    expect(second.seen.length - served).to.equal(6);
+    expect(t.second.seen.length - served).to.equal(6);
     expect((await healthOf(gateway)).analytics).to.include({ status: 'up', circuit: 'closed' });
 
-    await first.restart();
+    await t.first.restart();
     await waitFor('the instance to be sent requests again', async () => {
-      await send(gateway!, 4);
-      return first.seen.length > 0;
+      await send(gateway, 4);
+      return t.first.seen.length > 0;
     }, 5000, 100);
     expect((await instancesOf(gateway))[0]).to.include({ status: 'up', circuit: 'closed' });
   });
 
   it('when an instance refuses a create, answers 502 once and sends the next creates to the other at once', async () => {
-    gateway = await start({ BALANCE_POLICY: 'round_robin', INSTANCE_CHECK_INTERVAL_MS: '60000' });
-    await first.stop();
+    const gateway = await t.start({ BALANCE_POLICY: 'round_robin', INSTANCE_CHECK_INTERVAL_MS: '60000' });
+    await t.first.stop();
 
     const creates = [];
     for (let i = 0; i < 6; i++) creates.push(await call(`${gateway.url}/analytics/stats`, json({ amount: 1 })));
 
     expect(statuses(creates).filter((status) => status === 502).length).to.be.at.most(1);
-    expect(second.seen.length).to.be.at.least(5);
+    expect(t.second.seen.length).to.be.at.least(5);
     expect((await instancesOf(gateway))[0]).to.include({ in_rotation: false });
   });
 
   it('never opens an instance breaker on its 500s: one request can cause them, the instance still serves everyone else', async () => {
-    first.handle((req, res) => res.writeHead(req.url === '/stats/bug' ? 500 : 200, { 'content-type': 'application/json' }).end('{}'));
-    gateway = await start({ BALANCE_POLICY: 'round_robin' });
+    t.first.handle((req, res) => res.writeHead(req.url === '/stats/bug' ? 500 : 200, { 'content-type': 'application/json' }).end('{}'));
+    const gateway = await t.start({ BALANCE_POLICY: 'round_robin' });
 
-    const bugs = await Promise.all(Array.from({ length: 10 }, () => call(`${gateway!.url}/analytics/stats/bug`)));
+    const bugs = await Promise.all(Array.from({ length: 10 }, () => call(`${gateway.url}/analytics/stats/bug`)));
     const after = await send(gateway, 10);
 
     expect(statuses(bugs)).to.include(500);
     expect(statuses(after).every((status) => status === 200)).to.equal(true);
-    expect(first.seen.filter((seen) => seen.url === '/stats')).to.have.length(5);
+    expect(t.first.seen.filter((seen) => seen.url === '/stats')).to.have.length(5);
     expect((await instancesOf(gateway))[0]).to.include({ circuit: 'closed' });
   });
 
   it('never sends a create to a second instance once the first may have received it', async () => {
-    first.handle((req) => req.socket.destroy());
-    gateway = await start({ BALANCE_POLICY: 'round_robin' });
+    t.first.handle((req) => req.socket.destroy());
+    const gateway = await t.start({ BALANCE_POLICY: 'round_robin' });
 
     const answers = await send(gateway, 2, json({ amount: 1 }));
 
     expect(statuses(answers).sort()).to.deep.equal([200, 502]);
-    expect(first.seen).to.have.length(1);
-    expect(second.seen).to.have.length(1);
+    expect(t.first.seen).to.have.length(1);
+    expect(t.second.seen).to.have.length(1);
   });
 
   it('when every instance breaker is open, answers 503 UPSTREAM_UNAVAILABLE at once with the request id', async () => {
-    gateway = await start();
-    await Promise.all([first.stop(), second.stop()]);
+    const gateway = await t.start();
+    await Promise.all([t.first.stop(), t.second.stop()]);
 
     let refused = await call(`${gateway.url}/analytics/stats`);
-    await waitFor('both breakers to open', async () => (refused = await call(`${gateway!.url}/analytics/stats`)).status === 503, 5000, 10);
+    await waitFor('both breakers to open', async () => (refused = await call(`${gateway.url}/analytics/stats`)).status === 503, 5000, 10);
 
     expect(refused.body).to.include({ code: 'UPSTREAM_UNAVAILABLE', request_id: refused.headers.get('x-request-id') });
     expect((await instancesOf(gateway)).map((instance) => instance.circuit)).to.deep.equal(['open', 'open']);

@@ -1,5 +1,5 @@
 import type { RunningService as RunningGateway } from '@paymesh/shared/http';
-import type { FakeUpstream } from './fake-upstream.js';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
 import { startGateway } from './gateway.js';
 import { call } from './http.js';
 
@@ -21,3 +21,30 @@ export const healthOf = async (gateway: RunningGateway) => (await call<Health>(`
 
 /** What /health says of each analytics instance, in configuration order. */
 export const instancesOf = async (gateway: RunningGateway) => (await healthOf(gateway)).analytics?.instances ?? [];
+
+export interface TwoInstances {
+  first: FakeUpstream;
+  second: FakeUpstream;
+  /** Starts the gateway over both; it is stopped after the test. */
+  start(env?: Record<string, string>): Promise<RunningGateway>;
+}
+
+/** Registers hooks (call it inside a describe): two fresh instances per test, and everything stopped after it. */
+export function useTwoInstances(): TwoInstances {
+  let gateway: RunningGateway | undefined;
+  const fixture = {
+    async start(env: Record<string, string> = {}) {
+      gateway = await startBalancedGateway(fixture.first, fixture.second, env);
+      return gateway;
+    },
+  } as TwoInstances;
+  beforeEach(async () => {
+    [fixture.first, fixture.second] = await Promise.all([startFakeUpstream(), startFakeUpstream()]);
+  });
+  afterEach(async () => {
+    await gateway?.stop();
+    gateway = undefined;
+    await Promise.all([fixture.first.stop(), fixture.second.stop()]);
+  });
+  return fixture;
+}
