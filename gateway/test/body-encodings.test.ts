@@ -1,10 +1,7 @@
 import { expect } from 'chai';
 import { deflateSync, gzipSync, brotliCompressSync } from 'node:zlib';
-import type { RunningService } from '@paymesh/shared/http';
-import { startFakeUpstream, type FakeUpstream } from './support/fake-upstream.js';
-import { startGateway } from './support/gateway.js';
+import { useFakeMesh } from './support/fake-mesh.js';
 import { bearer, call } from './support/http.js';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.js';
 
 /** A body sent in chunks with no declared length, so the gateway has to read it itself. */
 function chunked(bytes: Uint8Array, headers: Record<string, string>): RequestInit {
@@ -25,23 +22,12 @@ const utf16 = (text: string, endian: 'le' | 'be') => {
 };
 
 describe('request body encodings and shapes at the edge', () => {
-  let auth: FakeUpstream;
-  let payment: FakeUpstream;
-  let analytics: FakeUpstream;
-  let issuer: TestIssuer;
-  let gateway: RunningService;
+  const mesh = useFakeMesh();
   let token: string;
-  const reached = () => auth.seen.length + payment.seen.length + analytics.seen.length;
+  const reached = () => mesh.auth.seen.length + mesh.payment.seen.length + mesh.analytics.seen.length;
 
-  before(async () => {
-    [auth, payment, analytics, issuer] = await Promise.all([startFakeUpstream(), startFakeUpstream(), startFakeUpstream(), startTestIssuer()]);
-    gateway = await startGateway({ AUTH_SERVICE_URL: auth.url, PAYMENT_SERVICE_URL: payment.url, ANALYTICS_SERVICE_URL: analytics.url, AUTH_JWKS_URL: issuer.jwksUrl });
-    token = issuer.sign();
-  });
-
-  after(async () => {
-    await gateway.stop();
-    await Promise.all([auth.stop(), payment.stop(), analytics.stop(), issuer.stop()]);
+  before(() => {
+    token = mesh.issuer.sign();
   });
 
   const ENCODED: [encoding: string, body: Buffer][] = [
@@ -67,7 +53,7 @@ describe('request body encodings and shapes at the edge', () => {
         const before = reached();
         const headers = { 'content-type': 'application/json', 'content-encoding': encoding, ...(needsToken ? bearer(token) : {}) };
 
-        const res = await call(`${gateway.url}${path}`, method === 'GET' ? { method, headers } : { method, headers, body });
+        const res = await call(`${mesh.gateway.url}${path}`, method === 'GET' ? { method, headers } : { method, headers, body });
 
         expect(res.status).to.equal(415);
         expect(res.body).to.include({ code: 'UNSUPPORTED_CONTENT_ENCODING', request_id: res.headers.get('x-request-id') });
@@ -77,7 +63,7 @@ describe('request body encodings and shapes at the edge', () => {
   }
 
   it('accepts an explicit identity encoding', async () => {
-    const res = await call(`${gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'identity' }, body: credentials });
+    const res = await call(`${mesh.gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'identity' }, body: credentials });
 
     expect(res.status).to.equal(200);
   });
@@ -86,7 +72,7 @@ describe('request body encodings and shapes at the edge', () => {
     it(`answers a body declared as charset=${charset} with 415 UNSUPPORTED_CHARSET, saying only UTF-8 is accepted`, async () => {
       const before = reached();
 
-      const res = await call(`${gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': `application/json; charset=${charset}` }, body: credentials });
+      const res = await call(`${mesh.gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': `application/json; charset=${charset}` }, body: credentials });
 
       expect(res.status).to.equal(415);
       expect(res.body).to.include({ code: 'UNSUPPORTED_CHARSET' });
@@ -101,7 +87,7 @@ describe('request body encodings and shapes at the edge', () => {
         const before = reached();
         const body = utf16(`${bom ? '\uFEFF' : ''}${credentials}`, endian);
 
-        const res = await call(`${gateway.url}/auth/login`, chunked(body, { 'content-type': 'application/json' }));
+        const res = await call(`${mesh.gateway.url}/auth/login`, chunked(body, { 'content-type': 'application/json' }));
 
         expect(res.status).to.equal(415);
         expect(res.body).to.include({ code: 'UNSUPPORTED_CHARSET' });
@@ -113,7 +99,7 @@ describe('request body encodings and shapes at the edge', () => {
   it('answers bytes that are not UTF-8 with 400 INVALID_JSON', async () => {
     const body = Buffer.concat([Buffer.from('{"username":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('","password":"long-enough-pass"}')]);
 
-    const res = await call(`${gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await call(`${mesh.gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
     expect(res.status).to.equal(400);
     expect(res.body).to.include({ code: 'INVALID_JSON' });
@@ -124,8 +110,8 @@ describe('request body encodings and shapes at the edge', () => {
       const before = reached();
       const body = new TextEncoder().encode(nested(depth));
 
-      const login = await call(`${gateway.url}/auth/login`, chunked(body, { 'content-type': 'application/json' }));
-      const create = await call(`${gateway.url}/payment/transactions`, chunked(body, { 'content-type': 'application/json', ...bearer(token) }));
+      const login = await call(`${mesh.gateway.url}/auth/login`, chunked(body, { 'content-type': 'application/json' }));
+      const create = await call(`${mesh.gateway.url}/payment/transactions`, chunked(body, { 'content-type': 'application/json', ...bearer(token) }));
 
       expect([login.status, create.status]).to.deep.equal([400, 400]);
       expect(login.body).to.include({ code: 'JSON_TOO_DEEP' });
@@ -137,7 +123,7 @@ describe('request body encodings and shapes at the edge', () => {
   it('lets brackets inside strings and nesting up to the limit through', async () => {
     const body = `{"username":"deep_ok","password":"${'[{'.repeat(20)}","x":${'['.repeat(31)}${']'.repeat(31)}}`;
 
-    const res = await call<{ body: string }>(`${gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await call<{ body: string }>(`${mesh.gateway.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
     expect(res.status).to.equal(200);
     expect(res.body.body).to.equal(body);
@@ -146,9 +132,9 @@ describe('request body encodings and shapes at the edge', () => {
   it('forwards a parsed body as the very bytes it checked: spacing, key order, escapes and charset kept, length matching', async () => {
     const body = '{ "password" : "p\\u00e4ss \\"q\\" ünï", "username":"Bytes_Kept" }\n';
 
-    const res = await call<{ body: string }>(`${gateway.url}/auth/login`, chunked(Buffer.from(body), { 'content-type': 'application/json; charset=UTF-8' }));
+    const res = await call<{ body: string }>(`${mesh.gateway.url}/auth/login`, chunked(Buffer.from(body), { 'content-type': 'application/json; charset=UTF-8' }));
 
-    const seen = auth.seen.at(-1)!;
+    const seen = mesh.auth.seen.at(-1)!;
     expect(res.status).to.equal(200);
     expect(seen.body).to.equal(body);
     expect(seen.headers['content-length']).to.equal(String(Buffer.byteLength(body)));

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from '@paymesh/infra/testing';
 import { inheritedEnv } from '../config.js';
 
 const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,14 +37,9 @@ export async function serveBuiltClient(gatewayUrl: string, port: number): Promis
 
   const preview = run(['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], env);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (preview.exitCode !== null) throw new Error(`vite preview exited with ${preview.exitCode}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`vite preview did not answer at ${url} within 30 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Done when it answers, or when it exits (then the answer is the exit, not a 30 s wait).
+  await waitFor(`vite preview at ${url}`, async () => preview.exitCode !== null || (await fetch(url).then((r) => r.ok, () => false)), 30_000, 200);
+  if (preview.exitCode !== null) throw new Error(`vite preview exited with ${preview.exitCode}`);
   return {
     url,
     stop: () => new Promise((resolve) => {
