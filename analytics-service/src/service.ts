@@ -9,6 +9,7 @@ import { createConsumerProgress } from './consumer/consumer.progress.js';
 import { startTransactionsConsumer } from './consumer/transactions.consumer.js';
 import { measuredProgress } from './metrics/consumer-progress.metrics.js';
 import { createFoldMetrics } from './metrics/fold.metrics.js';
+import { measureOpenStreams } from './metrics/stream.metrics.js';
 import { createStatsFold } from './stats/stats.fold.js';
 import { createStatsSnapshot } from './stats/stats.snapshot.js';
 import { createStatsStream } from './stats/stats.stream.js';
@@ -38,6 +39,7 @@ export async function startService(config: AnalyticsConfig, logger: Logger): Pro
     maxPerClient: config.STREAM_MAX_PER_CLIENT,
     maxTotal: config.STREAM_MAX_TOTAL,
   });
+  measureOpenStreams(registry, stream.open);
   const snapshots = startSnapshots(config, fold, connection, logger);
   const consumer = startTransactionsConsumer({
     connection,

@@ -5,6 +5,7 @@ import { startAnalytics, statsWhen, waitReady } from './support/analytics.js';
 import { buildCreated } from './support/events.js';
 import { closePublisher, deleteCreatedTopics, publish, publishRaw, uniqueTopics } from './support/kafka.js';
 import { waitFor } from '@paymesh/infra/testing';
+import { readStatsEvents } from './support/sse.js';
 
 describe('GET /metrics on analytics-service', () => {
   let topics: { topic: string; dlq: string };
@@ -50,5 +51,18 @@ describe('GET /metrics on analytics-service', () => {
     expect(delta('analytics_events_dead_lettered_total')).to.equal(2);
     expect(after.count('analytics_event_fold_delay_seconds') - before.count('analytics_event_fold_delay_seconds')).to.equal(1);
     expect(after.count('http_request_duration_seconds', { route: '/stats', status_class: '2xx' })).to.be.at.least(1);
+  });
+
+  it('counts the live stats streams open now, one fewer once a viewer leaves', async () => {
+    const openStreams = async () => (await scrapeMetrics(service.url)).value('analytics_open_streams');
+    const before = await openStreams();
+    const viewer = readStatsEvents(`${service.url}/stats/stream`);
+    await viewer.next();
+
+    const during = await openStreams();
+    viewer.close();
+
+    expect(during).to.equal(before! + 1);
+    await waitFor('the gauge to fall back once the viewer left', async () => (await openStreams()) === before, 10_000, 50);
   });
 });

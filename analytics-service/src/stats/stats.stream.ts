@@ -8,6 +8,8 @@ export interface StatsStream {
   connect(req: Request, res: Response, intervalMs: number): Promise<void>;
   /** The fold moved (called once per consumed batch, not per event). */
   changed: () => void;
+  /** Streams open now, every client's. */
+  open: () => number;
   close(): void;
 }
 
@@ -103,6 +105,7 @@ export function createStatsStream(snapshot: StatsSnapshot, limits: StreamLimits)
       send(sub);
     },
     changed: () => subscribers.forEach(schedule),
+    open: () => subscribers.size,
     close() {
       clearInterval(sweep);
       subscribers.forEach((sub) => clearTimeout(sub.timer));

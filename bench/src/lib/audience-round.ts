@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor, type RegisteredUser } from '@paymesh/infra/testing';
+import { scrapeMetrics } from '@paymesh/shared/metrics-scrape';
 import type { BenchMesh } from './bench-mesh.js';
 import { measureCpu } from './cpu-time.js';
 import { firePaced } from './paced-load.js';
@@ -19,6 +20,8 @@ export interface AudienceRound {
   /** Most established gateway → analytics connections seen during the round, and before it. */
   upstreamDuring: number;
   upstreamBefore: number;
+  /** Most stats streams analytics said it held open during the round (its analytics_open_streams gauge). */
+  streamsDuring: number;
   gatewayRssMb: number;
   /** Share of one core each process used while the transactions flowed. */
   cpu: Record<string, number>;
@@ -60,10 +63,17 @@ export async function measureAudience(s: AudienceSetup, viewers: number): Promis
     await crowd?.start();
     const windowStart = nowMs();
     let upstreamDuring = 0;
+    let streamsDuring = 0;
     let gatewayRssMb = 0;
     const sample = setInterval(() => {
       upstreamDuring = Math.max(upstreamDuring, establishedConnections(s.gatewayPid, analyticsPort));
       gatewayRssMb = Math.max(gatewayRssMb, residentMemory(s.gatewayPid).serviceMb);
+      // Streams counted by analytics itself: the kernel's count above also holds the gateway's
+      // other keep-alive sockets to analytics (its /ready checks, proxied requests).
+      void scrapeMetrics(s.mesh.urls.analytics).then(
+        (scrape) => (streamsDuring = Math.max(streamsDuring, scrape.value('analytics_open_streams') ?? 0)),
+        () => undefined,
+      );
     }, 500);
     const pids = { gateway: s.gatewayPid, analytics: s.analyticsPid, ...(crowd ? { 'viewer crowd': crowd.pid } : {}) };
     const { cpu } = await measureCpu(pids, () =>
@@ -98,7 +108,7 @@ export async function measureAudience(s: AudienceSetup, viewers: number): Promis
       }
     }
     const share = Object.fromEntries(Object.entries(cpu).map(([name, seconds]) => [name, seconds / s.durationSec]));
-    return { viewers: 1 + report.open, sinceEvent, behindFirst, updates: window.length, missed, upstreamDuring, upstreamBefore, gatewayRssMb, cpu: share, refused: opened.failures };
+    return { viewers: 1 + report.open, sinceEvent, behindFirst, updates: window.length, missed, upstreamDuring, upstreamBefore, streamsDuring, gatewayRssMb, cpu: share, refused: opened.failures };
   } finally {
     first.close();
     await crowd?.stop();
