@@ -3,6 +3,7 @@ import { loadInfraConfig } from '../config.js';
 import { ensureInfra } from '../infra.js';
 import { repoRoot } from '../paths.js';
 import type { Counts } from '../test-runner/parse-counts.js';
+import { failureDetails } from '../test-runner/failure-details.js';
 import { SUITES, type Suite } from '../test-runner/suites.js';
 
 /**
@@ -12,7 +13,7 @@ import { SUITES, type Suite } from '../test-runner/suites.js';
  */
 const log = (line: string) => console.log(`[test] ${line}`);
 
-function runSuite(suite: Suite): Promise<{ counts: Counts; exitCode: number; seconds: number }> {
+function runSuite(suite: Suite): Promise<{ counts: Counts; exitCode: number; seconds: number; output: string }> {
   const begun = Date.now();
   return new Promise((resolve) => {
     const child = spawn('npm', ['--silent', ...suite.npmArgs], {
@@ -33,18 +34,20 @@ function runSuite(suite: Suite): Promise<{ counts: Counts; exitCode: number; sec
       const counts = parsed ?? { passed: 0, failed: 1, skipped: 0 };
       // A runner that exits non-zero with no failing test still failed (e.g. a crash in teardown).
       if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
-      resolve({ counts, exitCode, seconds: (Date.now() - begun) / 1000 });
+      resolve({ counts, exitCode, seconds: (Date.now() - begun) / 1000, output });
     });
   });
 }
 
 const infra = await ensureInfra(loadInfraConfig(), log);
 const rows: string[] = [];
+const failures: string[] = [];
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 try {
   for (const suite of SUITES) {
     log(`── ${suite.name} ──`);
-    const { counts, seconds } = await runSuite(suite);
+    const { counts, seconds, output } = await runSuite(suite);
+    if (counts.failed > 0) failures.push(`── ${suite.name}: what failed ──\n${failureDetails(output) ?? output.trimEnd().split('\n').slice(-40).join('\n')}`);
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
@@ -54,6 +57,7 @@ try {
   await infra.stop();
 }
 
+if (failures.length > 0) console.log('\n' + failures.join('\n\n'));
 console.log('\n' + rows.join('\n'));
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -6,7 +6,7 @@ export interface Counts {
 
 // Test runners colour their summaries; counts are read from the plain text.
 // eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+export const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 const count = (text: string, pattern: RegExp) => {
   const match = pattern.exec(text);
