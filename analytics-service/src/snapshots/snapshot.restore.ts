@@ -55,7 +55,7 @@ export async function restoreFromSnapshot(deps: RestoreDeps, ranges: Map<number,
   deps.fold.restore(state);
   const tail = [...ranges].reduce((sum, [partition, { high }]) => sum + Math.max(0, high - (state.positions[partition] ?? 0)), 0);
   logger.info(
-    { snapshot: loaded.id, taken_at, bytes: loaded.bytes.length, users: state.users.length, load_ms: Date.now() - started, tail_events: tail },
+    { snapshot: loaded.id, taken_at, bytes: loaded.bytes.length, records_read: loaded.recordsRead, users: state.users.length, load_ms: Date.now() - started, tail_events: tail },
     'loaded a snapshot; replaying only the tail after it',
   );
   return true;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { createRecordWriter, ensureTopics, readTopicToEnd, type KafkaConnection, type RecordWriter } from '@paymesh/shared/kafka';
+import { createRecordWriter, ensureTopics, readTopicRanges, topicOffsetRanges, type KafkaConnection, type RecordWriter } from '@paymesh/shared/kafka';
+import { scanNewestSnapshot, type ReadSpan } from './snapshot.scan.js';
 
 /** Well below the broker's default 1 MB record limit, so the snapshot topic needs no special limit. */
 const CHUNK_BYTES = 512 * 1024;
@@ -20,8 +21,11 @@ export interface SnapshotStoreOptions {
 }
 
 export interface SnapshotStore {
-  /** The bytes of the newest complete snapshot, or why there is none to use. */
-  load(): Promise<{ bytes: Buffer; id: string } | { missing: string }>;
+  /**
+   * The bytes of the newest complete snapshot, or why there is none to use; with how many records
+   * of the topic were read to find it.
+   */
+  load(): Promise<({ bytes: Buffer; id: string } | { missing: string }) & { recordsRead: number }>;
   save(bytes: Buffer): Promise<{ id: string; chunks: number }>;
   close(): Promise<void>;
 }
@@ -55,28 +59,30 @@ export function createSnapshotStore(o: SnapshotStoreOptions): SnapshotStore {
   return {
     async load() {
       await ensureTopic();
-      let manifest: unknown;
-      const chunks = new Map<string, Buffer>();
-      const prefix = `${o.sourceTopic}/`;
-      await readTopicToEnd(o.connection, o.topic, { groupPrefix: o.groupPrefix, maxBytesPerPartition: 2 * CHUNK_BYTES, timeoutMs: READ_TIMEOUT_MS }, (key, value) => {
-        if (key === manifestKey) manifest = value && parseJson(value);
-        else if (key?.startsWith(prefix) && value) chunks.set(key, value);
-        else if (key) chunks.delete(key);
-      });
-      if (manifest === undefined || manifest === null) return { missing: 'no snapshot written yet' };
-      const parsed = manifestSchema.safeParse(manifest);
-      if (!parsed.success) return { missing: 'corrupt manifest' };
+      // One partition, as ensureTopic creates it: the order of manifests and chunks is the order written.
+      const range = (await topicOffsetRanges(o.connection, o.topic)).get(0) ?? { low: 0, high: 0 };
+      const read: ReadSpan = (span, onRecord) =>
+        readTopicRanges(o.connection, o.topic, new Map([[0, span]]), { groupPrefix: o.groupPrefix, maxBytesPerPartition: 2 * CHUNK_BYTES, timeoutMs: READ_TIMEOUT_MS }, onRecord);
+      const chunksOf = (value: Buffer | null) => {
+        const parsed = manifestSchema.safeParse(value && parseJson(value));
+        return parsed.success ? Array.from({ length: parsed.data.chunks }, (_, i) => chunkKey(parsed.data.id, i)) : undefined;
+      };
+      const scanned = await scanNewestSnapshot(read, range, { manifest: manifestKey, chunkPrefix: `${o.sourceTopic}/`, chunksOf });
+      const { recordsRead } = scanned;
+      if (scanned.manifest === undefined || scanned.manifest === null) return { missing: 'no snapshot written yet', recordsRead };
+      const parsed = manifestSchema.safeParse(parseJson(scanned.manifest));
+      if (!parsed.success) return { missing: 'corrupt manifest', recordsRead };
       const { id, chunks: count, sha256: expected } = parsed.data;
       const parts: Buffer[] = [];
       for (let i = 0; i < count; i++) {
-        const part = chunks.get(chunkKey(id, i));
-        if (!part) return { missing: `chunk ${i} of ${count} of snapshot ${id} is missing` };
+        const part = scanned.chunks.get(chunkKey(id, i));
+        if (!part) return { missing: `chunk ${i} of ${count} of snapshot ${id} is missing`, recordsRead };
         parts.push(part);
       }
       const bytes = Buffer.concat(parts);
-      if (sha256(bytes) !== expected) return { missing: `snapshot ${id} does not match its checksum` };
+      if (sha256(bytes) !== expected) return { missing: `snapshot ${id} does not match its checksum`, recordsRead };
       current = parsed.data;
-      return { bytes, id };
+      return { bytes, id, recordsRead };
     },
 
     async save(bytes) {

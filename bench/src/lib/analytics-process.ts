@@ -18,6 +18,8 @@ export interface AnalyticsRun {
   /** /stats polled every 100 ms while it started: events_processed over time. */
   samples: StatsSample[];
   memory(): TreeMemory;
+  /** Where the service's output went. */
+  logFile: string;
   stats(): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
@@ -30,8 +32,9 @@ const now = () => performance.now() / 1000;
  * poller sees events_processed grow during the fold, which gives the fold rate without the
  * start-up, and spawnService returns once /ready is 200, which gives the restart time.
  */
-export async function startAnalytics(infra: Infra, topic: string, options: { bundled?: boolean } = {}): Promise<AnalyticsRun> {
+export async function startAnalytics(infra: Infra, topic: string, options: { bundled?: boolean; logLevel?: 'warn' | 'info' } = {}): Promise<AnalyticsRun> {
   const port = await freePort();
+  const logFile = path.join(dataDir, 'bench', 'logs', `analytics-${port}.log`);
   const url = `http://127.0.0.1:${port}`;
   const samples: StatsSample[] = [];
   let polling = true;
@@ -55,9 +58,9 @@ export async function startAnalytics(infra: Infra, topic: string, options: { bun
       KAFKA_BROKERS: infra.brokers.join(','),
       PAYMENT_DATABASE_URL: infra.databaseUrls.payment,
       TRANSACTIONS_TOPIC: topic,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: options.logLevel ?? 'warn',
     },
-    logFile: path.join(dataDir, 'bench', 'logs', `analytics-${port}.log`),
+    logFile,
     readyTimeoutMs: 600_000,
     // The esbuild bundle the image runs (see buildAnalyticsBundle), instead of tsx compiling the source at start.
     ...(options.bundled ? { args: ['--enable-source-maps', 'dist/main.js'] } : {}),
@@ -74,6 +77,7 @@ export async function startAnalytics(infra: Infra, topic: string, options: { bun
     readySeconds,
     samples,
     memory: () => residentMemory(service.child.pid!),
+    logFile,
     stats: async () => (await (await fetch(`${url}/stats`)).json()) as Record<string, unknown>,
     stop: () => service.stop(),
   };

@@ -44,10 +44,31 @@ export async function readTopicToEnd(
   connection: KafkaConnection,
   topic: string,
   options: ReadToEndOptions,
-  onRecord: (key: string | null, value: Buffer | null, partition: number) => void,
+  onRecord: (key: string | null, value: Buffer | null, partition: number, offset: number) => void,
 ): Promise<void> {
-  const ends = await topicOffsetRanges(connection, topic);
-  const pending = new Set([...ends].filter(([, { low, high }]) => high > low).map(([partition]) => partition));
+  const ranges = await topicOffsetRanges(connection, topic);
+  await readTopicRanges(connection, topic, new Map([...ranges].map(([partition, { low, high }]) => [partition, { from: low, to: high }])), options, onRecord);
+}
+
+/** Offsets `from` (inclusive) to `to` (exclusive) of one partition. */
+export interface OffsetSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * Reads the records of the given offset spans of `topic`, in offset order per partition, then
+ * leaves: a store that knows roughly where its records sit reads only those, not the whole log.
+ * Offsets a compaction removed are simply absent.
+ */
+export async function readTopicRanges(
+  connection: KafkaConnection,
+  topic: string,
+  spans: ReadonlyMap<number, OffsetSpan>,
+  options: ReadToEndOptions,
+  onRecord: (key: string | null, value: Buffer | null, partition: number, offset: number) => void,
+): Promise<void> {
+  const pending = new Set([...spans].filter(([, { from, to }]) => to > from).map(([partition]) => partition));
   if (pending.size === 0) return;
   const consumer = kafkaClient(connection).consumer({
     groupId: `${options.groupPrefix}-${randomUUID()}`,
@@ -55,23 +76,33 @@ export async function readTopicToEnd(
     maxBytesPerPartition: options.maxBytesPerPartition,
     maxWaitTimeInMs: 100,
   });
+  // A new group starts at the earliest offset; the join is where it may be moved to each span's start.
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    for (const partition of payload.memberAssignment[topic] ?? []) {
+      const from = spans.get(partition)?.from;
+      if (from !== undefined && pending.has(partition)) consumer.seek({ topic, partition, offset: String(from) });
+    }
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`${topic} not read to its end within ${options.timeoutMs} ms`)), options.timeoutMs);
+      timer = setTimeout(() => reject(new Error(`${topic} not read to the offsets asked within ${options.timeoutMs} ms`)), options.timeoutMs);
       consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
       consumer
         .run({
           autoCommit: false,
           eachBatch: ({ batch }) => {
-            const end = ends.get(batch.partition)?.high ?? 0;
+            const span = spans.get(batch.partition);
+            if (!span || !pending.has(batch.partition)) return Promise.resolve();
             for (const message of batch.messages) {
-              if (Number(message.offset) >= end) break;
-              onRecord(message.key?.toString('utf8') ?? null, message.value, batch.partition);
+              const offset = Number(message.offset);
+              if (offset >= span.to) break;
+              // A fetch issued before the seek took effect may still deliver earlier records.
+              if (offset >= span.from) onRecord(message.key?.toString('utf8') ?? null, message.value, batch.partition, offset);
             }
-            if (Number(batch.lastOffset()) + 1 >= end) pending.delete(batch.partition);
+            if (Number(batch.lastOffset()) + 1 >= span.to) pending.delete(batch.partition);
             if (pending.size === 0) resolve();
             return Promise.resolve();
           },
