@@ -31,17 +31,21 @@ export async function pollStats(analyticsUrl: string, everyMs: number): Promise<
     etag = res.headers.get('etag') ?? '';
   };
   await pollOnce();
+  let failure: Error | undefined;
+  // A failed poll ends polling; close() reports it, so the row fails with the reason instead of
+  // the process dying of an unhandled rejection while the load still runs.
   const polling = (async () => {
     while (!stopped) {
       await sleep(everyMs);
       await pollOnce();
     }
-  })();
+  })().catch((err: unknown) => (failure = err instanceof Error ? err : new Error(String(err))));
   return {
     updates,
     async close() {
       stopped = true;
       await polling;
+      if (failure) throw failure;
     },
   };
 }
