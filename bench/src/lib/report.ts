@@ -18,6 +18,7 @@ const value = (c: Check) => `${fmt(c.value)}${c.unit ? ` ${c.unit}` : ''}`;
 function cells(r: RowReport): [string, string, string] {
   if (!r.outcome) return [r.status === 'crashed' ? `crashed: ${r.reason ?? ''}` : `not run: ${r.reason ?? ''}`, '', '—'];
   const { figures, checks } = r.outcome;
+  if (checks.length === 0) return [figures.join('<br>'), r.outcome.result ?? '', '—'];
   const verdict = checks.every(met) ? 'met' : checks.some(met) ? `partly (${checks.map((c) => (met(c) ? 'yes' : 'no')).join(' / ')})` : 'missed';
   return [figures.join('<br>'), checks.map(value).join(' / '), verdict];
 }

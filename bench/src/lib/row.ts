@@ -17,7 +17,10 @@ export interface Check {
 export interface RowOutcome {
   /** The raw figures behind the checks, both sides, already formatted for the table. */
   figures: string[];
+  /** The targets. A row with none states a figure for people to weigh (e.g. what tracing costs). */
   checks: Check[];
+  /** The result column of a row without targets. */
+  result?: string;
   /** What was measured and how, plus anything odd seen during the run. */
   notes: string[];
 }

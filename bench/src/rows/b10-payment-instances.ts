@@ -2,7 +2,8 @@ import os from 'node:os';
 import { startBenchMesh } from '../lib/bench-mesh.js';
 import { pidListeningOn } from '../lib/cpu-time.js';
 import { interleaved } from '../lib/interleave.js';
-import { describeLoad, fire, type LoadResult } from '../lib/load.js';
+import { createLoad } from '../lib/create-load.js';
+import { describeLoad, type LoadResult } from '../lib/load.js';
 import { startLoneService } from '../lib/lone-service.js';
 import { backendsServing, measureGroupCpu } from '../lib/process-group-cpu.js';
 import type { BenchRow } from '../lib/row.js';
@@ -45,7 +46,6 @@ export const b10PaymentInstances: BenchRow = {
     });
     try {
       const users = await registerUsers(mesh.urls.auth, ctx.quick ? 5 : 50, 'b10');
-      const body = JSON.stringify({ amount: 0.01, description: 'bench' });
       const seconds = ctx.seconds(10);
       const pid = (url: string) => () => {
         const found = pidListeningOn(portOf(url));
@@ -63,22 +63,10 @@ export const b10PaymentInstances: BenchRow = {
         kafka: pid(infra.brokers[0]!),
       };
       const cpuNotes: Record<string, string> = {};
-      let next = 0;
-      const drive = async (side: string, gatewayUrl: string, duration = seconds): Promise<LoadResult> => {
-        const { result, cpu, machineBusy } = await measureGroupCpu(groups, () =>
-          fire({
-            url: `${gatewayUrl}/payment/transactions`,
-            method: 'POST',
-            connections: CONNECTIONS,
-            durationSec: duration,
-            body,
-            setupRequest: (request) => {
-              next += 1;
-              const token = users[next % users.length]!.token;
-              return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
-            },
-          }),
-        );
+      const viaBoth = createLoad(mesh.urls.gateway, users, CONNECTIONS);
+      const viaFirst = createLoad(single.url, users, CONNECTIONS);
+      const drive = async (side: string, creates: typeof viaBoth, duration = seconds): Promise<LoadResult> => {
+        const { result, cpu, machineBusy } = await measureGroupCpu(groups, () => creates(duration));
         // What the mesh used against how busy the machine was: the gap is everyone else's work.
         const ours = Object.values(cpu).reduce((sum, used) => sum + used, 0) / duration;
         const cores = os.availableParallelism();
@@ -89,10 +77,10 @@ export const b10PaymentInstances: BenchRow = {
       const loadBefore = os.loadavg()[0]!;
       if (!ctx.quick) {
         // Unmeasured: JIT, the JWKS fetch, the pools' connections on every instance.
-        await drive('warm-up 2', mesh.urls.gateway, 3);
-        await drive('warm-up 1', single.url, 3);
+        await drive('warm-up 2', viaBoth, 3);
+        await drive('warm-up 1', viaFirst, 3);
       }
-      const { a: two, b: one } = await interleaved(ctx.rounds(5), () => drive('2 instances', mesh.urls.gateway), () => drive('1 instance', single.url));
+      const { a: two, b: one } = await interleaved(ctx.rounds(5), () => drive('2 instances', viaBoth), () => drive('1 instance', viaFirst));
       const twoRps = two.map((r) => r.rps);
       const oneRps = one.map((r) => r.rps);
       const failures = [...two, ...one].reduce((n, r) => n + r.non2xx + r.errors, 0);

@@ -2,7 +2,8 @@ import { PAYMENT_POOL_SIZE } from '../lib/bench-mesh.js';
 import { createDirectWriter, driveDirect } from '../lib/direct-create.js';
 import { describeCpuPerRequest, measureCpu, pidsOf } from '../lib/cpu-time.js';
 import { interleaved } from '../lib/interleave.js';
-import { describeLoad, fire } from '../lib/load.js';
+import { createLoad } from '../lib/create-load.js';
+import { describeLoad } from '../lib/load.js';
 import type { BenchRow } from '../lib/row.js';
 import { median, medianWithRounds } from '../lib/stats.js';
 import { registerUsers } from '../lib/users.js';
@@ -24,24 +25,11 @@ export const b3Payments: BenchRow = {
     const infra = await ctx.infra();
     const users = await registerUsers(mesh.urls.auth, ctx.quick ? 5 : 50, 'b3');
     const durationSec = ctx.seconds(8);
-    const body = JSON.stringify({ amount: 0.01, description: 'bench' });
-    let next = 0;
-
     const pids = pidsOf({ gateway: mesh.urls.gateway, payment: mesh.urls.payment, analytics: mesh.urls.analytics });
     const cpuNotes: Record<string, string> = {};
+    const creates = createLoad(mesh.urls.gateway, users, CONNECTIONS);
     const throughGateway = async (seconds = durationSec) => {
-      const { result, cpu } = await measureCpu(pids, () => fire({
-        url: `${mesh.urls.gateway}/payment/transactions`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        durationSec: seconds,
-        body,
-        setupRequest: (request) => {
-          next += 1;
-          const token = users[next % users.length]!.token;
-          return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
-        },
-      }));
+      const { result, cpu } = await measureCpu(pids, () => creates(seconds));
       cpuNotes.gateway = describeCpuPerRequest(cpu, result.ok);
       ctx.log(`B3 gateway: ${describeLoad(result)}; ${cpuNotes.gateway}`);
       return result;

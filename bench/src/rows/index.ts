@@ -10,6 +10,7 @@ import { b8ListDuringLoginStorm } from './b8-list-during-login-storm.js';
 import { b9AnalyticsRestartAtScale } from './b9-analytics-restart-at-scale.js';
 import { b10PaymentInstances } from './b10-payment-instances.js';
 import { b11DashboardAudience } from './b11-dashboard-audience.js';
+import { b12TracingCost } from './b12-tracing-cost.js';
 
 /** Every row, in the order of the results table in docs/benchmarks.md. */
 export const ROWS: BenchRow[] = [
@@ -24,4 +25,5 @@ export const ROWS: BenchRow[] = [
   b9AnalyticsRestartAtScale,
   b10PaymentInstances,
   b11DashboardAudience,
+  b12TracingCost,
 ];
