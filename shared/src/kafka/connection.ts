@@ -1,5 +1,6 @@
 import { Kafka, logLevel as KafkaLogLevel, type logCreator } from 'kafkajs';
 import type { Logger } from '../logger/index.js';
+import { stopIdleRequestQueueSpin } from './idle-request-queue.js';
 
 /** How to reach the brokers. kafkajs stays behind this folder so the client can be swapped. */
 export interface KafkaConnection {
@@ -24,6 +25,7 @@ function pinoLogCreator(logger: Logger): logCreator {
 }
 
 export function kafkaClient({ brokers, clientId, logger }: KafkaConnection): Kafka {
+  stopIdleRequestQueueSpin();
   return new Kafka({
     clientId,
     brokers,
