@@ -20,7 +20,7 @@ const PATCHED = Symbol.for('paymesh.kafkajs.idle-request-queue');
  * With nothing pending the timer has no work to find: a request that has to wait is queued by
  * push(), which schedules a check itself, and every answer from the broker runs a check. So the
  * queue now skips the timer when nothing is pending, and behaves as before otherwise. The
- * package is internal to kafkajs; a test fails if a new version moves it.
+ * queue is a module internal to kafkajs; a test fails if a new version moves or changes it.
  */
 export function stopIdleRequestQueueSpin(): void {
   const RequestQueueClass = require('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueue & { [PATCHED]?: true } };
